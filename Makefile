@@ -1,0 +1,60 @@
+# Ventanilla: the two commands are `make demo` and `make test` (see README.md).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+DEMO_HOME ?= $(CURDIR)/.demo
+DEMO_ACCOUNTS ?= 2000
+
+QT_LIBS_OFFSCREEN := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
+QT_LIBS_WINDOW := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
+	libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
+
+.PHONY: demo test bench venv syslibs syslibs-window translations clean
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+venv: $(VENV)/.installed
+
+# Install the system libraries Qt needs, when missing.  As root on Debian we
+# install them; otherwise we say exactly what to install.
+define ensure_libs
+	@missing=""; \
+	for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Qt system libraries:$$missing"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing >/dev/null || \
+	    { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing >/dev/null; }; \
+	  else \
+	    echo "Qt needs these system libraries: sudo apt-get install$$missing"; exit 1; \
+	  fi; \
+	fi
+endef
+
+syslibs:
+	@command -v dpkg >/dev/null || exit 0
+	$(call ensure_libs,$(QT_LIBS_OFFSCREEN))
+
+syslibs-window: syslibs
+	@command -v dpkg >/dev/null || exit 0
+	$(call ensure_libs,$(QT_LIBS_WINDOW))
+
+translations: venv
+	$(PY) -m ui.i18n compile
+
+test: syslibs venv
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
+
+bench: venv
+	$(PY) -m bench.run
+
+demo: syslibs-window venv
+	VENTANILLA_HOME=$(DEMO_HOME) $(PY) -m ventanilla demo --accounts $(DEMO_ACCOUNTS)
+
+clean:
+	rm -rf $(VENV) .demo build *.egg-info
