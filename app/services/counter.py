@@ -1,0 +1,334 @@
+"""The counter's use cases: find the debtor, take the payment.
+
+Every method that writes is one unit of work: the payment, its allocations,
+its tenders, the outbox item and the audit entry commit together or not at
+all.  Printing happens after ``take_payment`` returns, never inside it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from app.domain.accounts import AccountStatus, AccountView
+from app.domain.errors import DomainError, NotFound
+from app.domain.money import Money
+from app.domain.payments import (
+    CashTender,
+    Payment,
+    Tender,
+    allocate_oldest_first,
+    allocate_selected,
+    cash_tender,
+)
+from app.domain.protocol import rfc3339, uuid7
+from app.domain.timeutil import business_date
+from app.domain.users import User
+from app.services.journal import ItemContext, enqueue_item, record_audit
+from app.services.ports import AccountRecord, Clock, PaymentRecord, ShiftRecord, UnitOfWork, UnitOfWorkFactory
+from app.settings import Settings
+
+ACCOUNT_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-]{0,39}$")
+MAX_NAME_RESULTS = 50
+
+
+@dataclass(frozen=True, slots=True)
+class CashierSession:
+    """Who is at the counter and which shift (drawer) they hold."""
+
+    user: User
+    shift_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    kind: str  # "barcode" | "account" | "national_id" | "name"
+    views: tuple[AccountView, ...]
+
+
+@dataclass(frozen=True)
+class Override:
+    rule: str
+    approver_id: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class PaymentRequest:
+    account_id: str
+    tenders: tuple[Tender, ...]
+    amount: Money
+    document_ids: tuple[str, ...] | None = None  # None: oldest due first
+    discount: Money | None = None
+    overrides: tuple[Override, ...] = ()
+    payer_id: dict[str, str] | None = None
+    online_balance: tuple[Money, datetime] | None = None  # a fresh central balance, when there was one
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class CounterService:
+    def __init__(self, uow: UnitOfWorkFactory, clock: Clock, settings: Settings, terminal_id: str = "") -> None:
+        self.uow, self.clock, self.settings = uow, clock, settings
+        self._terminal_id = terminal_id
+
+    # --- looking up ------------------------------------------------------------
+
+    def _view(self, uow: UnitOfWork, rec: AccountRecord, **extra: Any) -> AccountView:
+        biller = uow.accounts.biller(rec.account.biller_id)
+        if biller is None:  # the snapshot's foreign key makes this a corrupt store
+            raise NotFound("unknown_biller", f"La empresa {rec.account.biller_id} no está cargada en esta caja.")
+        return AccountView(
+            account=rec.account,
+            biller=biller,
+            documents=tuple(uow.accounts.documents(rec.account.account_id)),
+            balance=Money.from_minor(rec.balance_minor, rec.account.currency),
+            as_of=rec.as_of,
+            online=False,
+            **extra,
+        )
+
+    def lookup_account(self, account_id: str) -> AccountView:
+        account_id = (account_id or "").strip()
+        if not account_id:
+            raise DomainError("empty_account", "Escriba un número de cuenta.", field="search")
+        if not ACCOUNT_ID_RE.match(account_id):
+            raise DomainError("bad_account_format", f"«{account_id[:40]}» no es un número de cuenta válido.", field="search")
+        with self.uow() as uow:
+            rec = uow.accounts.get(account_id)
+            if rec is None:
+                raise NotFound("unknown_account", f"La cuenta {account_id} no existe en esta caja.", field="search")
+            return self._view(uow, rec)
+
+    def lookup_barcode(self, raw: str) -> AccountView:
+        from app.domain.barcodes import format_from_config, parse_bill_barcode
+
+        with self.uow() as uow:
+            formats = {b: format_from_config(cfg) for b, cfg in uow.accounts.barcode_formats().items()}
+            bill = parse_bill_barcode(raw, formats)
+            rec = uow.accounts.get(bill.reference)
+            document_id = None
+            if rec is None:
+                owner = uow.accounts.account_of_document(bill.reference)
+                rec = uow.accounts.get(owner) if owner else None
+                document_id = bill.reference if rec else None
+            if rec is None or rec.account.biller_id != bill.biller_id:
+                raise NotFound(
+                    "unknown_account",
+                    f"La factura es de {bill.biller_id} pero la referencia {bill.reference} no está en esta caja.",
+                    field="search",
+                )
+            scanned = Money.from_minor(bill.amount_minor, rec.account.currency) if bill.amount_minor is not None else None
+            return self._view(uow, rec, matched_document_id=document_id, scanned_amount=scanned)
+
+    def search_name(self, text: str, limit: int = MAX_NAME_RESULTS) -> list[AccountView]:
+        words = [w for w in re.findall(r"\w+", text or "") if w.strip("_")]
+        if not words or sum(len(w) for w in words) < 2:
+            raise DomainError("short_name", "Escriba al menos dos letras del nombre.", field="search")
+        with self.uow() as uow:
+            return [self._view(uow, rec) for rec in uow.accounts.search_name(text, limit)]
+
+    def search(self, text: str) -> SearchResult:
+        """The one search field: a scan, an account number, a national id or a name."""
+        from app.domain.barcodes import looks_like_barcode
+
+        text = (text or "").strip()
+        if not text:
+            raise DomainError("empty_search", "Escanee la factura o escriba cuenta o nombre.", field="search")
+        if looks_like_barcode(text):
+            return SearchResult("barcode", (self.lookup_barcode(text),))
+        if ACCOUNT_ID_RE.match(text) and any(c.isdigit() for c in text):
+            try:
+                return SearchResult("account", (self.lookup_account(text),))
+            except NotFound:
+                views = self.search_national_id(text)
+                if views:
+                    return SearchResult("national_id", tuple(views))
+                raise
+        return SearchResult("name", tuple(self.search_name(text)))
+
+    def search_national_id(self, national_id: str) -> list[AccountView]:
+        with self.uow() as uow:
+            return [self._view(uow, r) for r in uow.accounts.by_national_id(national_id.strip(), MAX_NAME_RESULTS)]
+
+    # --- taking money -------------------------------------------------------
+
+    def take_cash_payment(
+        self,
+        session: CashierSession,
+        account_id: str,
+        received: Money,
+        amount: Money | None = None,
+        document_ids: tuple[str, ...] | None = None,
+    ) -> PaymentRecord:
+        """The everyday case: cash for the whole balance (or ``amount``), change computed."""
+        view = self.lookup_account(account_id)
+        due = amount if amount is not None else self._default_amount(view, document_ids)
+        tender = cash_tender(due, received, rounding_step=self.settings.cash_rounding_step)
+        return self.take_payment(
+            session, PaymentRequest(account_id=account_id, tenders=(tender,), amount=tender.amount, document_ids=document_ids)
+        )
+
+    @staticmethod
+    def _default_amount(view: AccountView, document_ids: tuple[str, ...] | None) -> Money:
+        if document_ids:
+            docs = [d for d in view.open_documents if d.document_id in set(document_ids)]
+            amount = Money.zero(view.account.currency)
+            for d in docs:
+                amount = amount + d.outstanding
+            return amount
+        return view.balance
+
+    def take_payment(self, session: CashierSession, req: PaymentRequest) -> PaymentRecord:
+        now = self.clock.now()
+        currency = self.settings.currency
+        with self.uow() as uow:
+            shift = self._open_shift(uow, session)
+            rec = uow.accounts.get(req.account_id)
+            if rec is None:
+                raise NotFound("unknown_account", f"La cuenta {req.account_id} no existe en esta caja.", field="search")
+            account = rec.account
+            if account.currency != currency:
+                raise DomainError("wrong_currency", f"La cuenta está en {account.currency}; esta caja cobra en {currency}.")
+            if account.status == AccountStatus.JUDICIAL:
+                raise DomainError("account_judicial", "Esta deuda se paga en el estudio jurídico.", field="search")
+            balance = Money.from_minor(rec.balance_minor, currency)
+            discount = req.discount or Money.zero(currency)
+            if req.amount.amount <= 0:
+                raise DomainError("amount_not_positive", "El monto a pagar debe ser mayor que cero.", field="amount")
+            if req.amount + discount > balance:
+                raise DomainError(
+                    "overpayment", f"El pago supera la deuda ({balance}). Cobre como máximo el saldo.", field="amount"
+                )
+            documents = uow.accounts.documents(account.account_id)
+            to_apply = req.amount + discount
+            if req.document_ids:
+                allocations = allocate_selected(documents, list(req.document_ids), to_apply)
+            else:
+                allocations = allocate_oldest_first(documents, to_apply)
+            if any(a.document_id == "" for a in allocations) and req.document_ids:
+                raise DomainError("overpayment", "El pago supera lo que deben las facturas elegidas.", field="amount")
+            payment = Payment(
+                account_id=account.account_id,
+                biller_id=account.biller_id,
+                amount=req.amount,
+                discount=discount,
+                allocations=tuple(allocations),
+                tenders=tuple(req.tenders),
+                balance_before=balance,
+            )
+            return self._commit_payment(uow, session, shift, payment, account.name, rec, req, now)
+
+    def _open_shift(self, uow: UnitOfWork, session: CashierSession) -> ShiftRecord:
+        shift = uow.shifts.get(session.shift_id)
+        if shift is None or shift.status != "open" or shift.cashier_id != session.user.user_id:
+            raise DomainError("no_open_shift", "Abra un turno antes de cobrar.")
+        return shift
+
+    def _commit_payment(
+        self,
+        uow: UnitOfWork,
+        session: CashierSession,
+        shift: ShiftRecord,
+        payment: Payment,
+        account_name: str,
+        rec: AccountRecord,
+        req: PaymentRequest,
+        now: datetime,
+    ) -> PaymentRecord:
+        counters = uow.terminal.counters()
+        counters.last_receipt_no += 1
+        uow.terminal.save_counters(counters)
+        payment_id = uuid7()
+        offline = req.online_balance is None
+        as_of = req.online_balance[1] if req.online_balance else rec.as_of
+        bdate = business_date(now, self.settings.timezone, self.settings.cutoff_time).isoformat()
+        allocations = [{"document_id": a.document_id, "amount": a.amount.to_minor()} for a in payment.allocations]
+        tenders = [t.to_wire() for t in payment.tenders]
+        fields: dict[str, Any] = {
+            "receipt_no": counters.last_receipt_no,
+            "account_id": payment.account_id,
+            "biller_id": payment.biller_id,
+            "currency": payment.currency,
+            "amount": payment.amount.to_minor(),
+            "discount": payment.discount.to_minor(),
+            "allocations": allocations,
+            "tenders": tenders,
+            "balance_before": payment.balance_before.to_minor(),
+            "balance_as_of": rfc3339(as_of),
+            "offline": offline,
+            "overrides": [{"rule": o.rule, "approver_id": o.approver_id, "reason": o.reason} for o in req.overrides],
+        }
+        if req.payer_id:
+            fields["payer_id"] = dict(req.payer_id)
+        ctx = ItemContext(counters.terminal_id or self._terminal_id, shift.shift_id, session.user.user_id, bdate, now)
+        item = enqueue_item(uow, "payment", fields, ctx, item_id=payment_id)
+        record = PaymentRecord(
+            payment_id=payment_id,
+            receipt_no=counters.last_receipt_no,
+            seq=item["seq"],
+            shift_id=shift.shift_id,
+            cashier_id=session.user.user_id,
+            account_id=payment.account_id,
+            account_name=account_name,
+            biller_id=payment.biller_id,
+            currency=payment.currency,
+            amount_minor=payment.amount.to_minor(),
+            discount_minor=payment.discount.to_minor(),
+            balance_before_minor=payment.balance_before.to_minor(),
+            balance_as_of=as_of,
+            offline=offline,
+            occurred_at=now,
+            business_date=bdate,
+            allocations=allocations,
+            tenders=tenders,
+        )
+        uow.payments.add(record)
+        uow.accounts.apply_payment(
+            payment.account_id,
+            [(a.document_id, a.amount.to_minor()) for a in payment.allocations],
+            payment.amount.to_minor() + payment.discount.to_minor(),
+        )
+        record_audit(
+            uow,
+            now,
+            session.user.user_id,
+            "payment",
+            payment_id=payment_id,
+            receipt_no=record.receipt_no,
+            account_id=payment.account_id,
+            amount=record.amount_minor,
+            currency=payment.currency,
+        )
+        for o in req.overrides:
+            record_audit(uow, now, o.approver_id, "override", payment_id=payment_id, rule=o.rule, reason=o.reason)
+        uow.commit()
+        return record
+
+    # --- receipts ----------------------------------------------------------------
+
+    def record_print(self, payment_id: str, *, user_id: str | None = None) -> int:
+        """Count a print of the receipt; the second and later prints say COPIA."""
+        with self.uow() as uow:
+            count = uow.payments.count_print(payment_id)
+            if count == 0:
+                raise NotFound("unknown_payment", "Ese comprobante no existe en esta caja.")
+            if count > 1:
+                record_audit(uow, self.clock.now(), user_id, "reprint", payment_id=payment_id, copy=count)
+            uow.commit()
+            return count
+
+    def payment_by_receipt(self, receipt_no: int) -> PaymentRecord:
+        with self.uow() as uow:
+            p = uow.payments.by_receipt(receipt_no)
+            if p is None:
+                raise NotFound("unknown_receipt", f"No hay comprobante número {receipt_no} en esta caja.")
+            return p
+
+
+def change_of(record: PaymentRecord) -> int:
+    return sum(t.get("change", 0) or 0 for t in record.tenders if t["kind"] == "cash")
+
+
+__all__ = ["CounterService", "CashierSession", "PaymentRequest", "Override", "SearchResult", "CashTender", "change_of"]

@@ -1,0 +1,206 @@
+"""What the services need from the outside world, as small interfaces.
+
+The local store implements the repositories and the unit of work
+(``app.storage.uow``); printing/ implements ``ReceiptPrinter``; sync/
+implements ``SyncTransport``; the bootstrap module wires them.  Unit tests use
+in-memory fakes of the same shapes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any, Protocol
+
+from app.domain.accounts import Account, Biller, OpenDocument
+
+
+class Clock(Protocol):
+    def now(self) -> datetime: ...
+
+
+class SystemClock:
+    def now(self) -> datetime:
+        return datetime.now(timezone.utc)
+
+
+# --- records the repositories hand back ------------------------------------
+
+
+@dataclass(slots=True)
+class AccountRecord:
+    account: Account
+    balance_minor: int
+    as_of: datetime
+
+
+@dataclass(slots=True)
+class TerminalCounters:
+    terminal_id: str
+    last_seq: int
+    last_receipt_no: int
+    chain_head: str
+
+
+@dataclass(slots=True)
+class UserRecord:
+    user_id: str
+    name: str
+    role: str
+    pin_hash: str
+    active: bool = True
+    failed_attempts: int = 0
+    locked_until: datetime | None = None
+
+
+@dataclass(slots=True)
+class ShiftRecord:
+    shift_id: str
+    cashier_id: str
+    currency: str
+    opened_at: datetime
+    business_date: str
+    opening_float_minor: int
+    drawer: str = "1"
+    status: str = "open"
+    closed_at: datetime | None = None
+
+
+@dataclass(slots=True)
+class PaymentRecord:
+    """A stored payment: the row, its allocations and tenders as wire dicts."""
+
+    payment_id: str
+    receipt_no: int
+    seq: int
+    shift_id: str
+    cashier_id: str
+    account_id: str
+    account_name: str
+    biller_id: str
+    currency: str
+    amount_minor: int
+    discount_minor: int
+    balance_before_minor: int
+    balance_as_of: datetime
+    offline: bool
+    occurred_at: datetime
+    business_date: str
+    allocations: list[dict[str, Any]] = field(default_factory=list)
+    tenders: list[dict[str, Any]] = field(default_factory=list)
+    status: str = "posted"
+    print_count: int = 0
+
+
+@dataclass(slots=True)
+class OutboxRecord:
+    seq: int
+    item_id: str
+    type: str
+    body: str
+    hash: str
+    created_at: datetime
+    state: str = "pending"
+    attempts: int = 0
+    result: str | None = None
+
+
+@dataclass(slots=True)
+class AuditRecord:
+    id: int
+    at: datetime
+    user_id: str | None
+    action: str
+    detail: str
+    prev_hash: str
+    hash: str
+
+
+# --- repositories --------------------------------------------------------------
+
+
+class AccountRepository(Protocol):
+    def get(self, account_id: str) -> AccountRecord | None: ...
+    def documents(self, account_id: str) -> list[OpenDocument]: ...
+    def account_of_document(self, document_id: str) -> str | None: ...
+    def biller(self, biller_id: str) -> Biller | None: ...
+    def barcode_formats(self) -> dict[str, dict[str, Any]]: ...
+    def search_name(self, query: str, limit: int) -> list[AccountRecord]: ...
+    def by_national_id(self, national_id: str, limit: int) -> list[AccountRecord]: ...
+    def apply_payment(self, account_id: str, allocations: list[tuple[str, int]], amount_minor: int) -> None: ...
+
+
+class TerminalRepository(Protocol):
+    def counters(self) -> TerminalCounters: ...
+    def save_counters(self, counters: TerminalCounters) -> None: ...
+
+
+class PaymentRepository(Protocol):
+    def add(self, payment: PaymentRecord) -> None: ...
+    def get(self, payment_id: str) -> PaymentRecord | None: ...
+    def by_receipt(self, receipt_no: int) -> PaymentRecord | None: ...
+    def of_shift(self, shift_id: str) -> list[PaymentRecord]: ...
+    def count_print(self, payment_id: str) -> int: ...
+
+
+class OutboxRepository(Protocol):
+    def add(self, record: OutboxRecord) -> None: ...
+    def pending(self, limit: int) -> list[OutboxRecord]: ...
+    def all(self) -> list[OutboxRecord]: ...
+
+
+class AuditRepository(Protocol):
+    def last(self) -> AuditRecord | None: ...
+    def append(self, record: AuditRecord) -> None: ...
+    def all(self) -> list[AuditRecord]: ...
+
+
+class UserRepository(Protocol):
+    def get(self, user_id: str) -> UserRecord | None: ...
+    def add(self, user: UserRecord) -> None: ...
+    def save(self, user: UserRecord) -> None: ...
+    def all(self) -> list[UserRecord]: ...
+
+
+class ShiftRepository(Protocol):
+    def get(self, shift_id: str) -> ShiftRecord | None: ...
+    def open_of(self, cashier_id: str) -> ShiftRecord | None: ...
+    def add(self, shift: ShiftRecord) -> None: ...
+
+
+class UnitOfWork(Protocol):
+    """One transaction per user action: commit all of it or none of it."""
+
+    accounts: AccountRepository
+    terminal: TerminalRepository
+    payments: PaymentRepository
+    outbox: OutboxRepository
+    audit: AuditRepository
+    users: UserRepository
+    shifts: ShiftRepository
+
+    def __enter__(self) -> UnitOfWork: ...
+    def __exit__(self, *exc: object) -> None: ...
+    def commit(self) -> None: ...
+    def rollback(self) -> None: ...
+
+
+class UnitOfWorkFactory(Protocol):
+    def __call__(self) -> UnitOfWork: ...
+
+
+class PinHasher(Protocol):
+    def hash(self, pin: str) -> str: ...
+    def verify(self, pin_hash: str, pin: str) -> bool: ...
+
+
+class ReceiptPrinter(Protocol):
+    """printing/ implements it; the counter prints only after the commit returned."""
+
+    def print_payment(self, payment: PaymentRecord, *, copy: bool) -> None: ...
+
+
+class SyncTransport(Protocol):
+    """sync/ implements it: send a batch of sealed items, get per-item results."""
+
+    def send_batch(self, items: list[dict[str, Any]]) -> list[dict[str, Any]]: ...

@@ -1,0 +1,419 @@
+"""The SQLAlchemy unit of work and repositories behind app.services.ports."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select, text, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.domain.accounts import (
+    Account,
+    AccountStatus,
+    Biller,
+    BillerKind,
+    DocumentKind,
+    OpenDocument,
+    Segment,
+)
+from app.domain.money import Money
+from app.domain.protocol import ZERO_HASH
+from app.domain.timeutil import from_text, to_text
+from app.services.ports import (
+    AccountRecord,
+    AuditRecord,
+    OutboxRecord,
+    PaymentRecord,
+    ShiftRecord,
+    TerminalCounters,
+    UserRecord,
+)
+from app.storage.models import (
+    AccountRow,
+    AllocationRow,
+    AuditRow,
+    BillerRow,
+    DocumentRow,
+    OutboxRow,
+    PaymentRow,
+    ShiftRow,
+    TenderRow,
+    TerminalStateRow,
+    UserRow,
+)
+
+
+def account_from_row(row: AccountRow) -> AccountRecord:
+    account = Account(
+        account_id=row.account_id,
+        biller_id=row.biller_id,
+        name=row.name,
+        national_id=row.national_id,
+        segment=Segment(row.segment),
+        status=AccountStatus(row.status),
+        currency=row.currency,
+        address=row.address,
+    )
+    return AccountRecord(account, row.balance_minor, from_text(row.as_of))
+
+
+def fts_query(user_text: str) -> str | None:
+    """Turn what a cashier typed into an FTS5 prefix query: ``juan per`` → ``"juan"* AND "per"*``.
+
+    Only letters and digits survive, so nothing typed can be FTS5 syntax.
+    """
+    words = re.findall(r"\w+", user_text.lower())
+    words = [w for w in words if w.strip("_")][:6]
+    if not words:
+        return None
+    return " AND ".join(f'"{w}"*' for w in words)
+
+
+class SqlAccounts:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def get(self, account_id: str) -> AccountRecord | None:
+        row = self.s.scalars(select(AccountRow).where(AccountRow.account_id == account_id)).first()
+        return account_from_row(row) if row else None
+
+    def documents(self, account_id: str) -> list[OpenDocument]:
+        rows = self.s.scalars(
+            select(DocumentRow).where(DocumentRow.account_id == account_id).order_by(DocumentRow.due_date)
+        )
+        return [
+            OpenDocument(
+                document_id=r.document_id,
+                account_id=r.account_id,
+                kind=DocumentKind(r.kind),
+                issue_date=date.fromisoformat(r.issue_date),
+                due_date=date.fromisoformat(r.due_date),
+                amount=Money.from_minor(r.amount_minor, r.currency),
+                paid=Money.from_minor(r.paid_minor, r.currency),
+            )
+            for r in rows
+        ]
+
+    def account_of_document(self, document_id: str) -> str | None:
+        return self.s.scalar(select(DocumentRow.account_id).where(DocumentRow.document_id == document_id))
+
+    def biller(self, biller_id: str) -> Biller | None:
+        row = self.s.get(BillerRow, biller_id)
+        return Biller(row.biller_id, row.name, BillerKind(row.kind), row.currency) if row else None
+
+    def barcode_formats(self) -> dict[str, dict[str, Any]]:
+        rows = self.s.execute(select(BillerRow.biller_id, BillerRow.barcode_format))
+        return {b: json.loads(f) for b, f in rows if f}
+
+    def search_name(self, query: str, limit: int) -> list[AccountRecord]:
+        match = fts_query(query)
+        if match is None:
+            return []
+        rowids = select(text("rowid")).select_from(text("account_names")).where(
+            text("account_names MATCH :q")
+        ).limit(limit)
+        rows = self.s.scalars(
+            select(AccountRow).where(AccountRow.pk.in_(rowids)).order_by(AccountRow.name),
+            {"q": match},
+        )
+        return [account_from_row(r) for r in rows]
+
+    def by_national_id(self, national_id: str, limit: int) -> list[AccountRecord]:
+        rows = self.s.scalars(select(AccountRow).where(AccountRow.national_id == national_id).limit(limit))
+        return [account_from_row(r) for r in rows]
+
+    def apply_payment(self, account_id: str, allocations: list[tuple[str, int]], amount_minor: int) -> None:
+        for document_id, minor in allocations:
+            if document_id:
+                self.s.execute(
+                    update(DocumentRow)
+                    .where(DocumentRow.document_id == document_id)
+                    .values(paid_minor=DocumentRow.paid_minor + minor)
+                )
+        self.s.execute(
+            update(AccountRow)
+            .where(AccountRow.account_id == account_id)
+            .values(balance_minor=AccountRow.balance_minor - amount_minor)
+        )
+
+
+class SqlTerminal:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def counters(self) -> TerminalCounters:
+        row = self.s.get(TerminalStateRow, 1)
+        if row is None:
+            row = TerminalStateRow(id=1, terminal_id="", last_seq=0, last_receipt_no=0, chain_head=ZERO_HASH)
+            self.s.add(row)
+            self.s.flush()
+        return TerminalCounters(row.terminal_id, row.last_seq, row.last_receipt_no, row.chain_head)
+
+    def save_counters(self, c: TerminalCounters) -> None:
+        row = self.s.get(TerminalStateRow, 1)
+        assert row is not None, "counters() creates the row first"
+        row.terminal_id, row.last_seq, row.last_receipt_no, row.chain_head = (
+            c.terminal_id,
+            c.last_seq,
+            c.last_receipt_no,
+            c.chain_head,
+        )
+
+
+def _payment_from_row(row: PaymentRow, allocations: list[AllocationRow], tenders: list[TenderRow]) -> PaymentRecord:
+    tender_dicts = []
+    for t in tenders:
+        d: dict[str, Any] = {"kind": t.kind, "amount": t.amount_minor}
+        if t.kind == "cash":
+            d.update(received=t.received_minor, change=t.change_minor)
+        d.update(json.loads(t.details))
+        tender_dicts.append(d)
+    return PaymentRecord(
+        payment_id=row.payment_id,
+        receipt_no=row.receipt_no,
+        seq=row.seq,
+        shift_id=row.shift_id,
+        cashier_id=row.cashier_id,
+        account_id=row.account_id,
+        account_name=row.account_name,
+        biller_id=row.biller_id,
+        currency=row.currency,
+        amount_minor=row.amount_minor,
+        discount_minor=row.discount_minor,
+        balance_before_minor=row.balance_before_minor,
+        balance_as_of=from_text(row.balance_as_of),
+        offline=row.offline,
+        occurred_at=from_text(row.occurred_at),
+        business_date=row.business_date,
+        allocations=[{"document_id": a.document_id, "amount": a.amount_minor} for a in allocations],
+        tenders=tender_dicts,
+        status=row.status,
+        print_count=row.print_count,
+    )
+
+
+class SqlPayments:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def add(self, p: PaymentRecord) -> None:
+        self.s.add(
+            PaymentRow(
+                payment_id=p.payment_id,
+                receipt_no=p.receipt_no,
+                seq=p.seq,
+                shift_id=p.shift_id,
+                cashier_id=p.cashier_id,
+                account_id=p.account_id,
+                account_name=p.account_name,
+                biller_id=p.biller_id,
+                currency=p.currency,
+                amount_minor=p.amount_minor,
+                discount_minor=p.discount_minor,
+                balance_before_minor=p.balance_before_minor,
+                balance_as_of=to_text(p.balance_as_of),
+                offline=p.offline,
+                occurred_at=to_text(p.occurred_at),
+                business_date=p.business_date,
+                status=p.status,
+                print_count=p.print_count,
+            )
+        )
+        # the parent row goes first: the children reference it (foreign keys on)
+        self.s.flush()
+        for a in p.allocations:
+            self.s.add(AllocationRow(payment_id=p.payment_id, document_id=a["document_id"], amount_minor=a["amount"]))
+        for t in p.tenders:
+            details = {k: v for k, v in t.items() if k not in ("kind", "amount", "received", "change")}
+            self.s.add(
+                TenderRow(
+                    payment_id=p.payment_id,
+                    kind=t["kind"],
+                    amount_minor=t["amount"],
+                    received_minor=t.get("received"),
+                    change_minor=t.get("change"),
+                    details=json.dumps(details, ensure_ascii=False, sort_keys=True),
+                )
+            )
+
+    def _load(self, row: PaymentRow | None) -> PaymentRecord | None:
+        if row is None:
+            return None
+        allocations = list(self.s.scalars(select(AllocationRow).where(AllocationRow.payment_id == row.payment_id).order_by(AllocationRow.id)))
+        tenders = list(self.s.scalars(select(TenderRow).where(TenderRow.payment_id == row.payment_id).order_by(TenderRow.id)))
+        return _payment_from_row(row, allocations, tenders)
+
+    def get(self, payment_id: str) -> PaymentRecord | None:
+        return self._load(self.s.get(PaymentRow, payment_id))
+
+    def by_receipt(self, receipt_no: int) -> PaymentRecord | None:
+        return self._load(self.s.scalars(select(PaymentRow).where(PaymentRow.receipt_no == receipt_no)).first())
+
+    def of_shift(self, shift_id: str) -> list[PaymentRecord]:
+        rows = self.s.scalars(select(PaymentRow).where(PaymentRow.shift_id == shift_id).order_by(PaymentRow.receipt_no))
+        return [p for p in (self._load(r) for r in rows) if p is not None]
+
+    def count_print(self, payment_id: str) -> int:
+        self.s.execute(
+            update(PaymentRow).where(PaymentRow.payment_id == payment_id).values(print_count=PaymentRow.print_count + 1)
+        )
+        return self.s.scalar(select(PaymentRow.print_count).where(PaymentRow.payment_id == payment_id)) or 0
+
+
+def _outbox_from_row(r: OutboxRow) -> OutboxRecord:
+    return OutboxRecord(r.seq, r.item_id, r.type, r.body, r.hash, from_text(r.created_at), r.state, r.attempts, r.result)
+
+
+class SqlOutbox:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def add(self, o: OutboxRecord) -> None:
+        self.s.add(
+            OutboxRow(
+                seq=o.seq,
+                item_id=o.item_id,
+                type=o.type,
+                body=o.body,
+                hash=o.hash,
+                created_at=to_text(o.created_at),
+                state=o.state,
+                attempts=o.attempts,
+            )
+        )
+
+    def pending(self, limit: int) -> list[OutboxRecord]:
+        rows = self.s.scalars(select(OutboxRow).where(OutboxRow.state == "pending").order_by(OutboxRow.seq).limit(limit))
+        return [_outbox_from_row(r) for r in rows]
+
+    def all(self) -> list[OutboxRecord]:
+        return [_outbox_from_row(r) for r in self.s.scalars(select(OutboxRow).order_by(OutboxRow.seq))]
+
+    def count_pending(self) -> int:
+        return self.s.scalar(select(func.count()).select_from(OutboxRow).where(OutboxRow.state == "pending")) or 0
+
+
+def _audit_from_row(r: AuditRow) -> AuditRecord:
+    return AuditRecord(r.id, from_text(r.at), r.user_id, r.action, r.detail, r.prev_hash, r.hash)
+
+
+class SqlAudit:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def last(self) -> AuditRecord | None:
+        row = self.s.scalars(select(AuditRow).order_by(AuditRow.id.desc()).limit(1)).first()
+        return _audit_from_row(row) if row else None
+
+    def append(self, a: AuditRecord) -> None:
+        self.s.add(AuditRow(id=a.id, at=to_text(a.at), user_id=a.user_id, action=a.action, detail=a.detail, prev_hash=a.prev_hash, hash=a.hash))
+
+    def all(self) -> list[AuditRecord]:
+        return [_audit_from_row(r) for r in self.s.scalars(select(AuditRow).order_by(AuditRow.id))]
+
+
+def _user_from_row(r: UserRow) -> UserRecord:
+    return UserRecord(
+        r.user_id, r.name, r.role, r.pin_hash, r.active, r.failed_attempts, from_text(r.locked_until) if r.locked_until else None
+    )
+
+
+class SqlUsers:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def get(self, user_id: str) -> UserRecord | None:
+        row = self.s.get(UserRow, user_id)
+        return _user_from_row(row) if row else None
+
+    def add(self, u: UserRecord) -> None:
+        self.s.add(UserRow(user_id=u.user_id, name=u.name, role=u.role, pin_hash=u.pin_hash, active=u.active, failed_attempts=0))
+
+    def save(self, u: UserRecord) -> None:
+        row = self.s.get(UserRow, u.user_id)
+        assert row is not None
+        row.name, row.role, row.pin_hash, row.active = u.name, u.role, u.pin_hash, u.active
+        row.failed_attempts = u.failed_attempts
+        row.locked_until = to_text(u.locked_until) if u.locked_until else None
+
+    def all(self) -> list[UserRecord]:
+        return [_user_from_row(r) for r in self.s.scalars(select(UserRow).order_by(UserRow.user_id))]
+
+
+def _shift_from_row(r: ShiftRow) -> ShiftRecord:
+    return ShiftRecord(
+        r.shift_id,
+        r.cashier_id,
+        r.currency,
+        from_text(r.opened_at),
+        r.business_date,
+        r.opening_float_minor,
+        r.drawer,
+        r.status,
+        from_text(r.closed_at) if r.closed_at else None,
+    )
+
+
+class SqlShifts:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def get(self, shift_id: str) -> ShiftRecord | None:
+        row = self.s.get(ShiftRow, shift_id)
+        return _shift_from_row(row) if row else None
+
+    def open_of(self, cashier_id: str) -> ShiftRecord | None:
+        row = self.s.scalars(select(ShiftRow).where(ShiftRow.cashier_id == cashier_id, ShiftRow.status == "open")).first()
+        return _shift_from_row(row) if row else None
+
+    def add(self, sh: ShiftRecord) -> None:
+        self.s.add(
+            ShiftRow(
+                shift_id=sh.shift_id,
+                cashier_id=sh.cashier_id,
+                drawer=sh.drawer,
+                currency=sh.currency,
+                opened_at=to_text(sh.opened_at),
+                business_date=sh.business_date,
+                opening_float_minor=sh.opening_float_minor,
+                status=sh.status,
+            )
+        )
+
+
+class SqlUnitOfWork:
+    """One SQLite transaction (BEGIN IMMEDIATE) per user action."""
+
+    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+        self._factory = session_factory
+        self.session: Session | None = None
+
+    def __enter__(self) -> SqlUnitOfWork:
+        self.session = s = self._factory()
+        self.accounts = SqlAccounts(s)
+        self.terminal = SqlTerminal(s)
+        self.payments = SqlPayments(s)
+        self.outbox = SqlOutbox(s)
+        self.audit = SqlAudit(s)
+        self.users = SqlUsers(s)
+        self.shifts = SqlShifts(s)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        assert self.session is not None
+        try:
+            self.session.rollback()  # no-op after commit(); undoes anything left uncommitted
+        finally:
+            self.session.close()
+            self.session = None
+
+    def commit(self) -> None:
+        assert self.session is not None
+        self.session.commit()
+
+    def rollback(self) -> None:
+        assert self.session is not None
+        self.session.rollback()

@@ -1,0 +1,64 @@
+"""Wiring: the one module that plugs storage, devices and network into the services."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+
+from app.domain.protocol import uuid7
+from app.services.auth import Argon2PinHasher, AuthService
+from app.services.counter import CounterService
+from app.services.ports import Clock, PinHasher, SystemClock
+from app.services.shifts import ShiftService
+from app.settings import Settings, load_settings
+from app.storage.db import open_store
+from app.storage.uow import SqlUnitOfWork
+from ventanilla.paths import Paths
+
+
+@dataclass
+class Terminal:
+    """Everything a running terminal needs, built once at start-up."""
+
+    paths: Paths
+    settings: Settings
+    engine: Engine
+    auth: AuthService
+    counter: CounterService
+    shifts: ShiftService
+    clock: Clock
+
+    def uow(self) -> SqlUnitOfWork:
+        return self.counter.uow()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def build_terminal(paths: Paths, *, clock: Clock | None = None, hasher: PinHasher | None = None, settings: Settings | None = None) -> Terminal:
+    settings = settings or load_settings(paths.settings)
+    engine, sessions = open_store(paths.store)
+    clock = clock or SystemClock()
+
+    def uow() -> SqlUnitOfWork:
+        return SqlUnitOfWork(sessions)
+
+    with uow() as u:
+        counters = u.terminal.counters()
+        if not counters.terminal_id:
+            # Until central enrols it, a terminal works under a provisional id
+            # (training, demo, or an outlet set up before its line is in).
+            counters.terminal_id = f"LOCAL-{uuid7()[-12:].upper()}"
+            u.terminal.save_counters(counters)
+        terminal_id = counters.terminal_id
+        u.commit()
+    return Terminal(
+        paths=paths,
+        settings=settings,
+        engine=engine,
+        auth=AuthService(uow, hasher or Argon2PinHasher(), clock),
+        counter=CounterService(uow, clock, settings, terminal_id),
+        shifts=ShiftService(uow, clock, settings),
+        clock=clock,
+    )
