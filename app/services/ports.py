@@ -10,9 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from app.services.receipts import ReceiptData
 
 from app.domain.accounts import Account, Biller, OpenDocument
+from app.domain.errors import DomainError
 
 
 class Clock(Protocol):
@@ -194,10 +198,22 @@ class PinHasher(Protocol):
     def verify(self, pin_hash: str, pin: str) -> bool: ...
 
 
+class PrinterFault(DomainError):
+    """The printer did not take the job: offline, no paper, cover open, no answer.
+
+    ``code`` is one of ``printer_offline``, ``paper_out``, ``cover_open``,
+    ``printer_timeout``, ``printer_error``; ``message`` is one Spanish line.
+    """
+
+
 class ReceiptPrinter(Protocol):
     """printing/ implements it; the counter prints only after the commit returned."""
 
-    def print_payment(self, payment: PaymentRecord, *, copy: bool) -> None: ...
+    def print_receipt(self, receipt: ReceiptData) -> None:
+        """Print it whole or raise PrinterFault; never hang past the device timeout."""
+        ...
+
+    def open_drawer(self) -> None: ...
 
 
 class SyncTransport(Protocol):
