@@ -57,9 +57,17 @@ class Override:
 
 @dataclass(frozen=True)
 class PaymentRequest:
+    """What the cashier asked for.
+
+    ``amount`` None means the whole balance (or the whole of the picked
+    documents); ``cash_received`` instead of ``tenders`` means one cash
+    tender for the amount, with change.
+    """
+
     account_id: str
-    tenders: tuple[Tender, ...]
-    amount: Money
+    tenders: tuple[Tender, ...] = ()
+    amount: Money | None = None
+    cash_received: Money | None = None
     document_ids: tuple[str, ...] | None = None  # None: oldest due first
     discount: Money | None = None
     overrides: tuple[Override, ...] = ()
@@ -127,7 +135,26 @@ class CounterService:
         if not words or sum(len(w) for w in words) < 2:
             raise DomainError("short_name", "Escriba al menos dos letras del nombre.", field="search")
         with self.uow() as uow:
-            return [self._view(uow, rec) for rec in uow.accounts.search_name(text, limit)]
+            return self._views(uow, uow.accounts.search_name(text, limit))
+
+    def _views(self, uow: UnitOfWork, records: list[AccountRecord]) -> list[AccountView]:
+        """Many accounts at once: one query for all their documents."""
+        docs = uow.accounts.documents_of([r.account.account_id for r in records])
+        views = []
+        for rec in records:
+            biller = uow.accounts.biller(rec.account.biller_id)
+            if biller is None:
+                continue
+            views.append(
+                AccountView(
+                    account=rec.account,
+                    biller=biller,
+                    documents=tuple(docs[rec.account.account_id]),
+                    balance=Money.from_minor(rec.balance_minor, rec.account.currency),
+                    as_of=rec.as_of,
+                )
+            )
+        return views
 
     def search(self, text: str) -> SearchResult:
         """The one search field: a scan, an account number, a national id or a name."""
@@ -150,7 +177,7 @@ class CounterService:
 
     def search_national_id(self, national_id: str) -> list[AccountView]:
         with self.uow() as uow:
-            return [self._view(uow, r) for r in uow.accounts.by_national_id(national_id.strip(), MAX_NAME_RESULTS)]
+            return self._views(uow, uow.accounts.by_national_id(national_id.strip(), MAX_NAME_RESULTS))
 
     # --- taking money -------------------------------------------------------
 
@@ -163,22 +190,9 @@ class CounterService:
         document_ids: tuple[str, ...] | None = None,
     ) -> PaymentRecord:
         """The everyday case: cash for the whole balance (or ``amount``), change computed."""
-        view = self.lookup_account(account_id)
-        due = amount if amount is not None else self._default_amount(view, document_ids)
-        tender = cash_tender(due, received, rounding_step=self.settings.cash_rounding_step)
         return self.take_payment(
-            session, PaymentRequest(account_id=account_id, tenders=(tender,), amount=tender.amount, document_ids=document_ids)
+            session, PaymentRequest(account_id=account_id, amount=amount, document_ids=document_ids, cash_received=received)
         )
-
-    @staticmethod
-    def _default_amount(view: AccountView, document_ids: tuple[str, ...] | None) -> Money:
-        if document_ids:
-            docs = [d for d in view.open_documents if d.document_id in set(document_ids)]
-            amount = Money.zero(view.account.currency)
-            for d in docs:
-                amount = amount + d.outstanding
-            return amount
-        return view.balance
 
     def take_payment(self, session: CashierSession, req: PaymentRequest) -> PaymentRecord:
         now = self.clock.now()
@@ -195,14 +209,25 @@ class CounterService:
                 raise DomainError("account_judicial", "Esta deuda se paga en el estudio jurídico.", field="search")
             balance = Money.from_minor(rec.balance_minor, currency)
             discount = req.discount or Money.zero(currency)
-            if req.amount.amount <= 0:
+            documents = uow.accounts.documents(account.account_id)
+            amount = req.amount
+            if amount is None:
+                picked = [d for d in documents if req.document_ids and d.document_id in req.document_ids]
+                amount = sum((d.outstanding for d in picked), Money.zero(currency)) if req.document_ids else balance
+                amount = amount - discount
+            tenders = tuple(req.tenders)
+            if req.cash_received is not None:
+                if tenders:
+                    raise DomainError("bad_request", "Indique el efectivo recibido o los medios de pago, no ambos.")
+                cash = cash_tender(amount, req.cash_received, rounding_step=self.settings.cash_rounding_step)
+                amount, tenders = cash.amount, (cash,)
+            if amount.amount <= 0:
                 raise DomainError("amount_not_positive", "El monto a pagar debe ser mayor que cero.", field="amount")
-            if req.amount + discount > balance:
+            if amount + discount > balance:
                 raise DomainError(
                     "overpayment", f"El pago supera la deuda ({balance}). Cobre como máximo el saldo.", field="amount"
                 )
-            documents = uow.accounts.documents(account.account_id)
-            to_apply = req.amount + discount
+            to_apply = amount + discount
             if req.document_ids:
                 allocations = allocate_selected(documents, list(req.document_ids), to_apply)
             else:
@@ -212,10 +237,10 @@ class CounterService:
             payment = Payment(
                 account_id=account.account_id,
                 biller_id=account.biller_id,
-                amount=req.amount,
+                amount=amount,
                 discount=discount,
                 allocations=tuple(allocations),
-                tenders=tuple(req.tenders),
+                tenders=tenders,
                 balance_before=balance,
             )
             return self._commit_payment(uow, session, shift, payment, account.name, rec, req, now)

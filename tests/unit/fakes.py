@@ -70,6 +70,9 @@ class FakeAccounts:
     def documents(self, account_id):
         return list(self.st.documents.get(account_id, []))
 
+    def documents_of(self, account_ids):
+        return {a: self.documents(a) for a in account_ids}
+
     def account_of_document(self, document_id):
         for acc, docs in self.st.documents.items():
             if any(d.document_id == document_id for d in docs):
