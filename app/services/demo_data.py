@@ -53,8 +53,8 @@ class DemoBiller:
 
 
 BILLERS: tuple[DemoBiller, ...] = (
-    DemoBiller("AGUA", "Acueducto Metropolitano", BillerKind.WATER, {"kind": "gs1", "gln": "7709998000018"}, (250, 2500), DocumentKind.INVOICE),
-    DemoBiller("LUZ", "Distribuidora de Electricidad del Este", BillerKind.POWER, {"kind": "gs1", "gln": "7709998000025"}, (800, 9000), DocumentKind.INVOICE),
+    DemoBiller("AGUA", "Acueducto Metropolitano", BillerKind.WATER, {"kind": "gs1", "gln": "7709998000018", "reference_length": 10}, (250, 2500), DocumentKind.INVOICE),
+    DemoBiller("LUZ", "Distribuidora de Electricidad del Este", BillerKind.POWER, {"kind": "gs1", "gln": "7709998000025", "reference_length": 10}, (800, 9000), DocumentKind.INVOICE),
     DemoBiller(
         "TEL",
         "Telecable Nacional",
@@ -77,7 +77,7 @@ BILLERS: tuple[DemoBiller, ...] = (
         (900, 4500),
         DocumentKind.INVOICE,
     ),
-    DemoBiller("PREST", "Financiera Popular de Préstamos", BillerKind.LENDER, {"kind": "gs1", "gln": "7709998000032"}, (1500, 12000), DocumentKind.INSTALLMENT),
+    DemoBiller("PREST", "Financiera Popular de Préstamos", BillerKind.LENDER, {"kind": "gs1", "gln": "7709998000032", "reference_length": 10}, (1500, 12000), DocumentKind.INSTALLMENT),
 )
 
 ACCOUNT_DIGITS = {"AGUA": "1", "LUZ": "2", "TEL": "3", "PREST": "4"}
