@@ -14,6 +14,7 @@ class BillerKind(StrEnum):
     POWER = "power"
     TELCO = "telco"
     LENDER = "lender"
+    OTHER = "other"  # a biller central named before the terminal knew it
 
 
 class Segment(StrEnum):

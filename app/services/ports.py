@@ -152,6 +152,23 @@ class OutboxRepository(Protocol):
     def add(self, record: OutboxRecord) -> None: ...
     def pending(self, limit: int) -> list[OutboxRecord]: ...
     def all(self) -> list[OutboxRecord]: ...
+    def settle(self, item_id: str, state: str, result: str, at: datetime) -> None: ...
+    def stats(self) -> tuple[int, datetime | None, int]:
+        """(items pending, when the oldest pending was made, items quarantined)"""
+        ...
+
+
+class ValueRepository(Protocol):
+    """Small facts the terminal keeps: last sync, snapshot cursor, credentials."""
+
+    def get(self, key: str) -> str | None: ...
+    def set(self, key: str, value: str) -> None: ...
+
+
+class SnapshotRepository(Protocol):
+    def upsert_account(self, account: dict[str, Any], as_of: datetime) -> None:
+        """Replace an account and its open documents with central's view (wire shape)."""
+        ...
 
 
 class AuditRepository(Protocol):
@@ -183,6 +200,8 @@ class UnitOfWork(Protocol):
     audit: AuditRepository
     users: UserRepository
     shifts: ShiftRepository
+    values: ValueRepository
+    snapshot: SnapshotRepository
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(self, *exc: object) -> None: ...
@@ -217,7 +236,21 @@ class ReceiptPrinter(Protocol):
     def open_drawer(self) -> None: ...
 
 
-class SyncTransport(Protocol):
-    """sync/ implements it: send a batch of sealed items, get per-item results."""
+class CentralUnavailable(DomainError):
+    """No answer from central (offline, timeout, 5xx): keep working, retry later."""
 
-    def send_batch(self, items: list[dict[str, Any]]) -> list[dict[str, Any]]: ...
+
+class CentralRefused(DomainError):
+    """Central answered a batch-level 4xx; ``code`` is its error code."""
+
+
+class SyncTransport(Protocol):
+    """sync/ implements it over HTTP: PROTOCOL.md, signed."""
+
+    def send_batch(self, batch_id: str, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Per-item results, in the order sent. Raises CentralUnavailable / CentralRefused."""
+        ...
+
+    def fetch_account(self, account_id: str) -> dict[str, Any] | None: ...
+    def fetch_snapshot(self, cursor: str, limit: int) -> tuple[list[dict[str, Any]], str, bool]: ...
+    def fetch_policy(self) -> dict[str, Any]: ...

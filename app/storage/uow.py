@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import bindparam, func, insert, select, text, update
@@ -39,6 +39,7 @@ from app.storage.models import (
     DocumentRow,
     OutboxRow,
     PaymentRow,
+    SettingRow,
     ShiftRow,
     TenderRow,
     TerminalStateRow,
@@ -106,6 +107,7 @@ SEARCH_NAME = (
     .where(_A.c.pk.in_(text("SELECT rowid FROM account_names WHERE account_names MATCH :q LIMIT :limit")))
     .order_by(_A.c.name)
 )
+_KV = SettingRow.__table__
 GET_SHIFT = select(_S).where(_S.c.shift_id == bindparam("shift_id"))
 
 
@@ -338,8 +340,102 @@ class SqlOutbox:
     def all(self) -> list[OutboxRecord]:
         return [_outbox_from_row(r) for r in self.s.scalars(select(OutboxRow).order_by(OutboxRow.seq))]
 
-    def count_pending(self) -> int:
-        return self.s.scalar(select(func.count()).select_from(OutboxRow).where(OutboxRow.state == "pending")) or 0
+    def settle(self, item_id: str, state: str, result: str, at: datetime) -> None:
+        self.s.connection().execute(
+            update(_O)
+            .where(_O.c.item_id == item_id)
+            .values(state=state, result=result, acked_at=to_text(at), attempts=_O.c.attempts + 1)
+        )
+
+    def stats(self) -> tuple[int, datetime | None, int]:
+        conn = self.s.connection()
+        pending, oldest = conn.execute(
+            select(func.count(), func.min(_O.c.created_at)).where(_O.c.state == "pending")
+        ).one()
+        quarantined = conn.execute(select(func.count()).where(_O.c.state == "quarantined")).scalar_one()
+        return pending, from_text(oldest) if oldest else None, quarantined
+
+
+class SqlValues:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def get(self, key: str) -> str | None:
+        return self.s.connection().execute(select(_KV.c.value).where(_KV.c.key == key)).scalar()
+
+    def set(self, key: str, value: str) -> None:
+        conn = self.s.connection()
+        if conn.execute(update(_KV).where(_KV.c.key == key).values(value=value)).rowcount == 0:
+            conn.execute(insert(_KV).values(key=key, value=value))
+
+
+class SqlSnapshot:
+    """Central's view of an account replaces the local one, documents and all."""
+
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    def upsert_account(self, a: dict[str, Any], as_of: datetime) -> None:
+        conn = self.s.connection()
+        if conn.execute(select(BillerRow.biller_id).where(BillerRow.biller_id == a["biller_id"])).first() is None:
+            conn.execute(
+                insert(BillerRow.__table__).values(
+                    biller_id=a["biller_id"], name=a["biller_id"], kind="other", currency=a["currency"], barcode_format=None
+                )
+            )
+        values = dict(
+            biller_id=a["biller_id"],
+            name=a["name"],
+            national_id=a.get("national_id", ""),
+            segment=a["segment"],
+            status=a["status"],
+            currency=a["currency"],
+            balance_minor=a["balance"],
+            as_of=a.get("as_of") or to_text(as_of),
+        )
+        if conn.execute(update(_A).where(_A.c.account_id == a["account_id"]).values(**values)).rowcount == 0:
+            conn.execute(insert(_A).values(account_id=a["account_id"], address=a.get("address", ""), **values))
+        conn.execute(_D.delete().where(_D.c.account_id == a["account_id"]))
+        docs = a.get("documents") or []
+        if docs:
+            conn.execute(
+                insert(_D),
+                [
+                    dict(
+                        document_id=d["document_id"],
+                        account_id=a["account_id"],
+                        kind=d["kind"],
+                        issue_date=d["issue_date"],
+                        due_date=d["due_date"],
+                        amount_minor=d["amount"],
+                        paid_minor=d["paid"],
+                        currency=d["currency"],
+                    )
+                    for d in docs
+                ],
+            )
+        self._reapply_unsent_payments(conn, a["account_id"])
+
+    @staticmethod
+    def _reapply_unsent_payments(conn: Any, account_id: str) -> None:
+        """Central's balance cannot include what this terminal has not sent yet.
+
+        Without this, a snapshot arriving while payments wait in the outbox
+        would show the debt as still owed, and the cashier could collect it twice.
+        """
+        unsent = (
+            select(_P.c.payment_id, _P.c.amount_minor, _P.c.discount_minor)
+            .join(_O, _O.c.item_id == _P.c.payment_id)
+            .where(_P.c.account_id == account_id, _O.c.state == "pending", _P.c.status == "posted")
+        )
+        for payment_id, amount, discount in conn.execute(unsent).all():
+            allocations = conn.execute(
+                select(_AL.c.document_id, _AL.c.amount_minor).where(_AL.c.payment_id == payment_id)
+            ).all()
+            rows = [{"doc": d, "minor": m} for d, m in allocations if d]
+            if rows:
+                conn.execute(PAY_DOCUMENT, rows)
+            conn.execute(DEBIT_ACCOUNT, {"acc": account_id, "minor": amount + discount})
 
 
 def _audit_from_row(r: AuditRow) -> AuditRecord:
@@ -451,6 +547,8 @@ class SqlUnitOfWork:
         self.audit = SqlAudit(s)
         self.users = SqlUsers(s)
         self.shifts = SqlShifts(s)
+        self.values = SqlValues(s)
+        self.snapshot = SqlSnapshot(s)
         return self
 
     def __exit__(self, *exc: object) -> None:

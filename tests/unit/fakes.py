@@ -58,6 +58,7 @@ class State:
     audit: list[AuditRecord] = field(default_factory=list)
     users: dict[str, UserRecord] = field(default_factory=dict)
     shifts: dict[str, ShiftRecord] = field(default_factory=dict)
+    values: dict[str, str] = field(default_factory=dict)
 
 
 class FakeAccounts:
@@ -154,6 +155,42 @@ class FakeOutbox:
     def all(self):
         return list(self.st.outbox)
 
+    def settle(self, item_id, state, result, at):
+        for o in self.st.outbox:
+            if o.item_id == item_id:
+                o.state, o.result, o.attempts = state, result, o.attempts + 1
+
+    def stats(self):
+        pending = [o for o in self.st.outbox if o.state == "pending"]
+        quarantined = sum(o.state == "quarantined" for o in self.st.outbox)
+        return len(pending), min((o.created_at for o in pending), default=None), quarantined
+
+
+class FakeValues:
+    def __init__(self, st: State) -> None:
+        self.st = st
+
+    def get(self, key):
+        return self.st.values.get(key)
+
+    def set(self, key, value):
+        self.st.values[key] = value
+
+
+class FakeSnapshot:
+    def __init__(self, st: State) -> None:
+        self.st = st
+
+    def upsert_account(self, a, as_of):
+        from app.domain.accounts import Account, AccountStatus, Segment
+
+        self.st.accounts[a["account_id"]] = AccountRecord(
+            Account(a["account_id"], a["biller_id"], a["name"], a.get("national_id", ""), Segment(a["segment"]),
+                    AccountStatus(a["status"]), a["currency"]),
+            a["balance"],
+            as_of,
+        )
+
 
 class FakeAudit:
     def __init__(self, st: State) -> None:
@@ -215,6 +252,8 @@ class FakeUnitOfWork:
         self.audit = FakeAudit(self.work)
         self.users = FakeUsers(self.work)
         self.shifts = FakeShifts(self.work)
+        self.values = FakeValues(self.work)
+        self.snapshot = FakeSnapshot(self.work)
         return self
 
     def __exit__(self, *exc):

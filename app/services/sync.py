@@ -1,0 +1,152 @@
+"""Sending the outbox to central and keeping the local snapshot current.
+
+The counter never waits for any of this: the UI runs it off the GUI thread
+(or a background loop does), and a network failure only means "try later".
+Items are sent in ``seq`` order, at most 1,000 and 2 MiB a batch, and each
+result settles its item:
+
+* ``created`` / ``exists`` / ``accepted_flagged`` → acknowledged (flags kept);
+* ``exists_with_different_fields`` / ``rejected`` → quarantined, never resent
+  automatically, and an audit entry for the supervisor.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from app.domain.errors import DomainError
+from app.domain.protocol import parse_rfc3339, rfc3339, uuid7
+from app.services.journal import record_audit
+from app.services.ports import Clock, SyncTransport, UnitOfWorkFactory
+
+MAX_ITEMS = 1000
+MAX_BYTES = 2 * 1024 * 1024 - 64 * 1024  # leave room for the envelope
+ACKED = {"created", "exists", "accepted_flagged"}
+QUARANTINED = {"exists_with_different_fields", "rejected"}
+SNAPSHOT_PAGE = 5000
+
+
+@dataclass(frozen=True)
+class PushReport:
+    sent: int
+    acknowledged: int
+    flagged: int
+    quarantined: int
+    remaining: int
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    pending: int
+    oldest_pending: datetime | None
+    quarantined: int
+    last_sync: datetime | None
+    snapshot_as_of: datetime | None
+
+
+class SyncService:
+    def __init__(self, uow: UnitOfWorkFactory, transport: SyncTransport, clock: Clock) -> None:
+        self.uow, self.transport, self.clock = uow, transport, clock
+
+    def push_once(self) -> PushReport:
+        """Send one batch of pending items; settle each by its result."""
+        with self.uow() as uow:
+            pending = uow.outbox.pending(MAX_ITEMS)
+        items, size = [], 0
+        for record in pending:
+            size += len(record.body.encode()) + 1
+            if items and size > MAX_BYTES:
+                break
+            items.append(json.loads(record.body))
+        if not items:
+            return PushReport(0, 0, 0, 0, 0)
+        results = self.transport.send_batch(uuid7(), items)  # raises CentralUnavailable: nothing changes
+        by_id = {r.get("id"): r for r in results}
+        now = self.clock.now()
+        acked = flagged = quarantined = 0
+        with self.uow() as uow:
+            for item in items:
+                result = by_id.get(item["id"])
+                if result is None:
+                    continue  # not answered: stays pending, goes again next time
+                status = result.get("status")
+                if status in ACKED:
+                    uow.outbox.settle(item["id"], "acked", json.dumps(result, ensure_ascii=False), now)
+                    acked += 1
+                    flagged += status == "accepted_flagged"
+                elif status in QUARANTINED:
+                    uow.outbox.settle(item["id"], "quarantined", json.dumps(result, ensure_ascii=False), now)
+                    record_audit(
+                        uow, now, None, "sync_quarantine", item_id=item["id"], seq=item["seq"], status=status,
+                        reason=result.get("reason") or ",".join(result.get("fields", [])),
+                    )
+                    quarantined += 1
+            uow.values.set("last_sync_at", rfc3339(now))
+            pending_after = uow.outbox.stats()[0]
+            uow.commit()
+        return PushReport(len(items), acked, flagged, quarantined, pending_after)
+
+    def push_all(self, max_batches: int = 100) -> list[PushReport]:
+        reports = []
+        for _ in range(max_batches):
+            report = self.push_once()
+            reports.append(report)
+            if report.sent == 0 or report.remaining == 0 or report.acknowledged + report.quarantined == 0:
+                break
+        return reports
+
+    def pull_snapshot(self, max_pages: int = 1000) -> int:
+        """Apply central's account changes since the stored cursor. Returns accounts applied."""
+        applied = 0
+        for _ in range(max_pages):
+            with self.uow() as uow:
+                cursor = uow.values.get("snapshot_cursor") or ""
+            accounts, next_cursor, has_more = self.transport.fetch_snapshot(cursor, SNAPSHOT_PAGE)
+            now = self.clock.now()
+            with self.uow() as uow:
+                for account in accounts:
+                    _check_account(account)
+                    uow.snapshot.upsert_account(account, now)
+                uow.values.set("snapshot_cursor", next_cursor)
+                uow.values.set("snapshot_at", rfc3339(now))
+                uow.commit()
+            applied += len(accounts)
+            if not has_more:
+                break
+        return applied
+
+    def refresh_account(self, account_id: str) -> bool:
+        """Online lookup: take central's fresh balance into the local snapshot. False when unknown there."""
+        account = self.transport.fetch_account(account_id)
+        if account is None:
+            return False
+        _check_account(account)
+        with self.uow() as uow:
+            uow.snapshot.upsert_account(account, self.clock.now())
+            uow.commit()
+        return True
+
+    def status(self) -> SyncStatus:
+        with self.uow() as uow:
+            pending, oldest, quarantined = uow.outbox.stats()
+            last = uow.values.get("last_sync_at")
+            snap = uow.values.get("snapshot_at")
+        return SyncStatus(
+            pending, oldest, quarantined, parse_rfc3339(last) if last else None, parse_rfc3339(snap) if snap else None
+        )
+
+
+def _check_account(a: Any) -> None:
+    """Central is trusted, but a malformed page must not half-apply."""
+    ok = (
+        isinstance(a, dict)
+        and all(isinstance(a.get(k), str) and a.get(k) for k in ("account_id", "biller_id", "name", "segment", "status", "currency"))
+        and isinstance(a.get("balance"), int)
+        and not isinstance(a.get("balance"), bool)
+        and isinstance(a.get("documents", []), list)
+    )
+    if not ok:
+        raise DomainError("bad_snapshot", "Central envió una cuenta con datos incompletos; se reintentará.")
