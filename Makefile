@@ -10,7 +10,7 @@ QT_LIBS_OFFSCREEN := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 lib
 QT_LIBS_WINDOW := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
 
-.PHONY: demo test bench venv syslibs syslibs-window translations clean
+.PHONY: demo test bench venv syslibs syslibs-window translations postgres clean
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -47,8 +47,15 @@ syslibs-window: syslibs
 translations: venv
 	$(PY) -m ui.i18n compile
 
-test: syslibs venv
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
+# PostgreSQL tests of the central service use Debian's cluster when it is
+# installed; without it they are skipped with the reason printed.
+postgres:
+	@if command -v pg_ctlcluster >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	  pg_ctlcluster 15 main start 2>/dev/null || true; \
+	fi
+
+test: syslibs venv postgres
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider -rs
 
 bench: venv
 	$(PY) -m bench.run
