@@ -23,7 +23,8 @@ venv: $(VENV)/.installed
 # Install the system libraries Qt needs, when missing.  As root on Debian we
 # install them; otherwise we say exactly what to install.
 define ensure_libs
-	@missing=""; \
+	@command -v dpkg >/dev/null || exit 0; \
+	missing=""; \
 	for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
@@ -37,11 +38,9 @@ define ensure_libs
 endef
 
 syslibs:
-	@command -v dpkg >/dev/null || exit 0
 	$(call ensure_libs,$(QT_LIBS_OFFSCREEN))
 
 syslibs-window: syslibs
-	@command -v dpkg >/dev/null || exit 0
 	$(call ensure_libs,$(QT_LIBS_WINDOW))
 
 translations: venv
