@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from app.domain.accounts import AccountStatus, AccountView
-from app.domain.errors import DomainError, NotFound
+from app.domain.errors import DomainError, NotFound, Unauthorized
 from app.domain.money import Money
 from app.domain.payments import (
     CashTender,
@@ -27,7 +27,7 @@ from app.domain.protocol import rfc3339, uuid7
 from app.domain.timeutil import business_date
 from app.domain.users import User
 from app.services.journal import ItemContext, enqueue_item, record_audit
-from app.services.ports import AccountRecord, Clock, PaymentRecord, ShiftRecord, UnitOfWork, UnitOfWorkFactory
+from app.services.ports import AccountRecord, Clock, PaymentRecord, ShiftRecord, UnitOfWork, UnitOfWorkFactory, VoidRecord
 from app.settings import Settings
 
 ACCOUNT_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-]{0,39}$")
@@ -247,9 +247,56 @@ class CounterService:
 
     def _open_shift(self, uow: UnitOfWork, session: CashierSession) -> ShiftRecord:
         shift = uow.shifts.get(session.shift_id)
-        if shift is None or shift.status != "open" or shift.cashier_id != session.user.user_id:
+        if shift is None or shift.cashier_id != session.user.user_id:
             raise DomainError("no_open_shift", "Abra un turno antes de cobrar.")
+        if shift.status != "open":
+            raise DomainError("shift_closed", "Este turno ya está cerrado: no admite más operaciones.")
         return shift
+
+    # --- voids -------------------------------------------------------------------
+
+    def void_payment(self, session: CashierSession, payment_id: str, approver: User, reason: str) -> VoidRecord:
+        """Void a payment of this shift, before it closes, with a supervisor and a reason.
+
+        The allocations are reversed in the local snapshot, a ``void`` item is
+        queued, and the caller prints the void receipt after this returns.
+        """
+        if not approver.can_approve:
+            raise Unauthorized("not_a_supervisor", f"{approver.name} no puede anular: se necesita un supervisor.")
+        if approver.user_id == session.user.user_id:
+            raise Unauthorized("approver_is_cashier", "La anulación la autoriza un supervisor distinto del cajero.")
+        reason = (reason or "").strip()
+        if len(reason) < 3:
+            raise DomainError("reason_required", "Escriba el motivo de la anulación.", field="reason")
+        now = self.clock.now()
+        with self.uow() as uow:
+            shift = self._open_shift(uow, session)
+            p = uow.payments.get(payment_id)
+            if p is None:
+                raise NotFound("unknown_payment", "Ese comprobante no existe en esta caja.")
+            if p.shift_id != shift.shift_id:
+                raise DomainError("void_other_shift", "Solo se anulan pagos del turno abierto; este es de otro turno.")
+            if p.status == "voided":
+                raise DomainError("already_voided", f"El comprobante {p.receipt_no} ya está anulado.")
+            item = enqueue_item(
+                uow,
+                "void",
+                {"voids": p.payment_id, "currency": p.currency, "amount": p.amount_minor, "reason": reason,
+                 "approver_id": approver.user_id},
+                ItemContext(uow.terminal.counters().terminal_id, shift.shift_id, session.user.user_id, p.business_date, now),
+            )
+            record = VoidRecord(item["id"], p.payment_id, shift.shift_id, item["seq"], p.amount_minor, reason, approver.user_id, now)
+            uow.shifts.add_void(record)
+            uow.payments.set_status(p.payment_id, "voided")
+            uow.accounts.apply_payment(
+                p.account_id,
+                [(a["document_id"], -a["amount"]) for a in p.allocations],
+                -(p.amount_minor + p.discount_minor),
+            )
+            record_audit(uow, now, approver.user_id, "void", payment_id=p.payment_id, receipt_no=p.receipt_no,
+                         amount=p.amount_minor, reason=reason, cashier_id=session.user.user_id)
+            uow.commit()
+            return record
 
     def _commit_payment(
         self,

@@ -68,6 +68,32 @@ class ShiftRecord:
     drawer: str = "1"
     status: str = "open"
     closed_at: datetime | None = None
+    opening_denominations: dict[int, int] = field(default_factory=dict)
+    close_attempts: int = 0
+    manifest: str | None = None
+
+
+@dataclass(slots=True)
+class VoidRecord:
+    void_id: str
+    payment_id: str
+    shift_id: str
+    seq: int
+    amount_minor: int
+    reason: str
+    approver_id: str
+    occurred_at: datetime
+
+
+@dataclass(slots=True)
+class CashMovementRecord:
+    movement_id: str
+    shift_id: str
+    seq: int
+    kind: str  # drop | float_in
+    amount_minor: int
+    approver_id: str | None
+    occurred_at: datetime
 
 
 @dataclass(slots=True)
@@ -146,6 +172,10 @@ class PaymentRepository(Protocol):
     def by_receipt(self, receipt_no: int) -> PaymentRecord | None: ...
     def of_shift(self, shift_id: str) -> list[PaymentRecord]: ...
     def count_print(self, payment_id: str) -> int: ...
+    def set_status(self, payment_id: str, status: str) -> None: ...
+    def tenders_of_shift(self, shift_id: str) -> list[tuple[str, int, str, list[dict[str, Any]]]]:
+        """(payment_id, receipt_no, status, tenders) of every payment of the shift, in two queries."""
+        ...
 
 
 class OutboxRepository(Protocol):
@@ -188,6 +218,13 @@ class ShiftRepository(Protocol):
     def get(self, shift_id: str) -> ShiftRecord | None: ...
     def open_of(self, cashier_id: str) -> ShiftRecord | None: ...
     def add(self, shift: ShiftRecord) -> None: ...
+    def save_close(self, shift: ShiftRecord) -> None:
+        """Persist close_attempts, status, closed_at and manifest."""
+        ...
+    def add_void(self, void: VoidRecord) -> None: ...
+    def voids_of(self, shift_id: str) -> list[VoidRecord]: ...
+    def add_movement(self, movement: CashMovementRecord) -> None: ...
+    def movements_of(self, shift_id: str) -> list[CashMovementRecord]: ...
 
 
 class UnitOfWork(Protocol):

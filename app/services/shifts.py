@@ -1,50 +1,114 @@
-"""Opening a shift (the full cash-control flows build on this)."""
+"""Shifts and cash control: open with a counted float, drops, X report,
+blind close with over/short, the Z report and the ``shift_close`` manifest.
+
+Each action is one unit of work that stores its rows, queues its PROTOCOL.md
+item and writes the audit entry.  A closed shift is immutable: nothing more
+can be paid, voided, dropped or closed on it.
+"""
 
 from __future__ import annotations
 
-from app.domain.errors import DomainError
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from importlib import resources as importlib_resources
+
+from app.domain.errors import DomainError, Unauthorized
 from app.domain.money import Money
 from app.domain.protocol import uuid7
+from app.domain.shifts import (
+    BlindCount,
+    Denomination,
+    ShiftFigures,
+    check_denomination_count,
+    figures,
+    over_short,
+    parse_denominations,
+    within_tolerance,
+)
 from app.domain.timeutil import business_date
 from app.domain.users import User
 from app.services.counter import CashierSession
 from app.services.journal import ItemContext, enqueue_item, record_audit
-from app.services.ports import Clock, ShiftRecord, UnitOfWorkFactory
+from app.services.ports import CashMovementRecord, Clock, ShiftRecord, UnitOfWork, UnitOfWorkFactory
 from app.settings import Settings
+
+
+def load_denominations() -> dict[str, tuple[Denomination, ...]]:
+    text = importlib_resources.files("resources.denominations").joinpath("denominations.toml").read_text("utf-8")
+    return parse_denominations(text)
+
+
+@dataclass(frozen=True)
+class ShiftReport:
+    """The X report (any time, resets nothing) or the Z report (the close)."""
+
+    kind: str  # "X" | "Z"
+    shift_id: str
+    cashier_id: str
+    terminal_id: str
+    drawer: str
+    currency: str
+    opened_at: datetime
+    printed_at: datetime
+    business_date: str
+    figures: ShiftFigures
+    counted: dict[str, int] | None = None
+    over_short: dict[str, int] | None = None
+    counted_denominations: dict[int, int] | None = None
+    approver_id: str | None = None
+    seq_from: int | None = None
+    seq_to: int | None = None
+
+
+@dataclass(frozen=True)
+class CloseOutcome:
+    """``closed``; or ``recount`` (beyond tolerance, first time); or ``needs_approval``."""
+
+    status: str
+    report: ShiftReport
+    manifest: dict | None = None
 
 
 class ShiftService:
     def __init__(self, uow: UnitOfWorkFactory, clock: Clock, settings: Settings) -> None:
         self.uow, self.clock, self.settings = uow, clock, settings
+        self._denominations: dict[str, tuple[Denomination, ...]] | None = None
+
+    def denominations(self, currency: str | None = None) -> tuple[Denomination, ...]:
+        if self._denominations is None:
+            self._denominations = load_denominations()
+        currency = currency or self.settings.currency
+        try:
+            return self._denominations[currency]
+        except KeyError:
+            raise DomainError("no_denominations", f"No hay tabla de billetes y monedas para {currency}.") from None
+
+    # --- opening -----------------------------------------------------------------
 
     def open_shift(self, user: User, opening_denominations: dict[int, int], *, drawer: str = "1") -> CashierSession:
-        """Open a shift with the float counted by denomination (minor units → count)."""
+        """Open a shift with the float counted by denomination (minor units → pieces)."""
         currency = self.settings.currency
-        for denom, count in opening_denominations.items():
-            if isinstance(denom, bool) or not isinstance(denom, int) or denom <= 0:
-                raise DomainError("bad_denomination", "Denominación inválida en el fondo de caja.", field="float")
-            if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-                raise DomainError("bad_count", "La cantidad de billetes o monedas no puede ser negativa.", field="float")
-        float_minor = sum(d * c for d, c in opening_denominations.items())
-        Money.from_minor(float_minor, currency)  # refuses absurd totals
+        float_minor = check_denomination_count(opening_denominations, self.denominations(currency), currency)
         now = self.clock.now()
         with self.uow() as uow:
             if uow.shifts.open_of(user.user_id) is not None:
                 raise DomainError("shift_already_open", f"{user.name} ya tiene un turno abierto en esta caja.")
             shift_id = uuid7()
-            bdate = business_date(now, self.settings.timezone, self.settings.cutoff_time).isoformat()
-            shift = ShiftRecord(shift_id, user.user_id, currency, now, bdate, float_minor, drawer)
-            uow.shifts.add(shift)
-            counters = uow.terminal.counters()
+            bdate = self._business_date(now)
+            counted = {d: c for d, c in sorted(opening_denominations.items()) if c}
+            uow.shifts.add(
+                ShiftRecord(shift_id, user.user_id, currency, now, bdate, float_minor, drawer, opening_denominations=counted)
+            )
             enqueue_item(
                 uow,
                 "shift_open",
                 {
                     "currency": currency,
                     "opening_float": float_minor,
-                    "opening_denominations": {str(d): c for d, c in sorted(opening_denominations.items()) if c},
+                    "opening_denominations": {str(d): c for d, c in counted.items()},
                 },
-                ItemContext(counters.terminal_id, shift_id, user.user_id, bdate, now),
+                self._ctx(uow, shift_id, user.user_id, bdate, now),
             )
             record_audit(uow, now, user.user_id, "shift_open", shift_id=shift_id, opening_float=float_minor, drawer=drawer)
             uow.commit()
@@ -54,3 +118,202 @@ class ShiftService:
         with self.uow() as uow:
             shift = uow.shifts.open_of(user.user_id)
             return CashierSession(user, shift.shift_id) if shift else None
+
+    # --- during the shift -----------------------------------------------------------
+
+    def cash_in_drawer(self, session: CashierSession) -> int:
+        with self.uow() as uow:
+            shift = self._open(uow, session)
+            return self._figures(uow, shift).expected["cash"]
+
+    def drop_due(self, session: CashierSession, limit_minor: int | None) -> bool:
+        """True when cash in the drawer passed the policy limit: ask for a sangría."""
+        return limit_minor is not None and self.cash_in_drawer(session) > limit_minor
+
+    def cash_drop(self, session: CashierSession, amount: Money, approver: User) -> CashMovementRecord:
+        """A sangría to the safe, approved by a supervisor."""
+        if not approver.can_approve:
+            raise Unauthorized("not_a_supervisor", f"{approver.name} no puede autorizar: se necesita un supervisor.")
+        return self._movement(session, "drop", amount, approver.user_id)
+
+    def float_in(self, session: CashierSession, amount: Money, approver: User | None = None) -> CashMovementRecord:
+        return self._movement(session, "float_in", amount, approver.user_id if approver else None)
+
+    def _movement(self, session: CashierSession, kind: str, amount: Money, approver_id: str | None) -> CashMovementRecord:
+        if amount.currency != self.settings.currency:
+            raise DomainError("wrong_currency", f"Esta caja maneja {self.settings.currency}.", field="amount")
+        if amount.amount <= 0:
+            raise DomainError("amount_not_positive", "El monto debe ser mayor que cero.", field="amount")
+        now = self.clock.now()
+        with self.uow() as uow:
+            shift = self._open(uow, session)
+            if kind == "drop":
+                in_drawer = self._figures(uow, shift).expected["cash"]
+                if amount.to_minor() > in_drawer:
+                    raise DomainError(
+                        "drop_exceeds_cash",
+                        f"El retiro ({amount}) supera el efectivo que debería haber en la gaveta.",
+                        field="amount",
+                    )
+            item = enqueue_item(
+                uow,
+                "cash_movement",
+                {"kind": kind, "currency": amount.currency, "amount": amount.to_minor(), "approver_id": approver_id},
+                self._ctx(uow, shift.shift_id, session.user.user_id, self._business_date(now), now),
+            )
+            record = CashMovementRecord(item["id"], shift.shift_id, item["seq"], kind, amount.to_minor(), approver_id, now)
+            uow.shifts.add_movement(record)
+            record_audit(uow, now, session.user.user_id, kind, shift_id=shift.shift_id, amount=amount.to_minor(), approver_id=approver_id)
+            uow.commit()
+            return record
+
+    def x_report(self, session: CashierSession) -> ShiftReport:
+        """The figures so far; resets nothing."""
+        with self.uow() as uow:
+            shift = self._open(uow, session)
+            return self._report(uow, shift, "X")
+
+    # --- closing -----------------------------------------------------------------------
+
+    def close_shift(
+        self,
+        session: CashierSession,
+        count: BlindCount,
+        *,
+        tolerance_minor: int = 0,
+        approver: User | None = None,
+        reason: str = "",
+    ) -> CloseOutcome:
+        """Close with a blind count.
+
+        Within tolerance the shift closes. Beyond it, the first count asks for
+        a recount; after that, a supervisor (not the cashier) approves with a
+        reason, or the shift stays open.
+        """
+        currency = self.settings.currency
+        cash = check_denomination_count(count.denominations, self.denominations(currency), currency)
+        if min(count.cheque_count, count.cheque_total, count.card_total) < 0:
+            raise DomainError("bad_count", "Los totales contados no pueden ser negativos.", field="count")
+        count = BlindCount(count.denominations, count.cheque_count, count.cheque_total, count.card_total, cash)
+        now = self.clock.now()
+        with self.uow() as uow:
+            shift = self._open(uow, session)
+            figs = self._figures(uow, shift)
+            diff = over_short(figs.expected, count.counted())
+            report = self._report(uow, shift, "Z", figs=figs, count=count, diff=diff)
+            if not within_tolerance(diff, tolerance_minor):
+                shift.close_attempts += 1
+                if shift.close_attempts < 2 or approver is None:
+                    uow.shifts.save_close(shift)
+                    record_audit(uow, now, session.user.user_id, "close_count", shift_id=shift.shift_id, attempt=shift.close_attempts,
+                                 over_short=diff)
+                    uow.commit()
+                    return CloseOutcome("recount" if shift.close_attempts < 2 else "needs_approval", report)
+                if not approver.can_approve or approver.user_id == session.user.user_id:
+                    raise Unauthorized("approver_not_allowed", "La diferencia la aprueba un supervisor distinto del cajero.")
+                if not reason.strip():
+                    raise DomainError("reason_required", "Escriba el motivo de la diferencia.", field="reason")
+            manifest = self._close(uow, shift, session, figs, count, diff, approver if not within_tolerance(diff, tolerance_minor) else None, reason, now)
+            uow.commit()
+        return CloseOutcome("closed", self._with_close(report, manifest), manifest)
+
+    def _close(self, uow: UnitOfWork, shift: ShiftRecord, session: CashierSession, figs: ShiftFigures, count: BlindCount,
+               diff: dict[str, int], approver: User | None, reason: str, now: datetime) -> dict:
+        counters = uow.terminal.counters()
+        seq_from = self._shift_open_seq(uow, shift)
+        fields = {
+            "currency": shift.currency,
+            "seq_from": seq_from,
+            "seq_to": counters.last_seq,
+            "receipt_from": figs.receipt_from,
+            "receipt_to": figs.receipt_to,
+            "counts": {k: v.to_wire() for k, v in figs.counts.items()},
+            "voids": figs.voids.to_wire(),
+            "counted_denominations": {str(d): c for d, c in sorted(count.denominations.items()) if c},
+            "expected": figs.expected,
+            "counted": count.counted(),
+            "over_short": diff,
+            "approver_id": approver.user_id if approver else None,
+            "last_hash": counters.chain_head,
+        }
+        item = enqueue_item(uow, "shift_close", fields, self._ctx(uow, shift.shift_id, session.user.user_id, shift.business_date, now))
+        shift.status, shift.closed_at, shift.manifest = "closed", now, json.dumps(item, ensure_ascii=False, sort_keys=True)
+        uow.shifts.save_close(shift)
+        record_audit(
+            uow, now, session.user.user_id, "shift_close", shift_id=shift.shift_id, over_short=diff,
+            approver_id=fields["approver_id"], reason=reason.strip(), seq=item["seq"],
+        )
+        return item
+
+    def manifest_of(self, shift_id: str) -> dict | None:
+        with self.uow() as uow:
+            shift = uow.shifts.get(shift_id)
+            return json.loads(shift.manifest) if shift and shift.manifest else None
+
+    # --- helpers ------------------------------------------------------------------------
+
+    def _business_date(self, now: datetime) -> str:
+        return business_date(now, self.settings.timezone, self.settings.cutoff_time).isoformat()
+
+    @staticmethod
+    def _ctx(uow: UnitOfWork, shift_id: str, cashier_id: str, bdate: str, now: datetime) -> ItemContext:
+        return ItemContext(uow.terminal.counters().terminal_id, shift_id, cashier_id, bdate, now)
+
+    @staticmethod
+    def _open(uow: UnitOfWork, session: CashierSession) -> ShiftRecord:
+        shift = uow.shifts.get(session.shift_id)
+        if shift is None or shift.cashier_id != session.user.user_id:
+            raise DomainError("no_open_shift", "No hay un turno abierto para este cajero.")
+        if shift.status != "open":
+            raise DomainError("shift_closed", "Este turno ya está cerrado: no admite más operaciones.")
+        return shift
+
+    @staticmethod
+    def _figures(uow: UnitOfWork, shift: ShiftRecord) -> ShiftFigures:
+        payments = uow.payments.tenders_of_shift(shift.shift_id)
+        voids = uow.shifts.voids_of(shift.shift_id)
+        voided_ids = {v.payment_id for v in voids}
+        voided = [tenders for pid, _, _, tenders in payments if pid in voided_ids]
+        return figures(
+            shift.currency,
+            shift.opening_float_minor,
+            [(receipt, tenders) for _, receipt, _, tenders in payments],
+            voided,
+            sum(v.amount_minor for v in voids),
+            [(m.kind, m.amount_minor) for m in uow.shifts.movements_of(shift.shift_id)],
+        )
+
+    @staticmethod
+    def _shift_open_seq(uow: UnitOfWork, shift: ShiftRecord) -> int:
+        finder = getattr(uow.outbox, "seq_of_shift_open", None)
+        if finder is not None:
+            return finder(shift.shift_id)
+        for o in uow.outbox.all():
+            if o.type == "shift_open" and json.loads(o.body)["shift_id"] == shift.shift_id:
+                return o.seq
+        raise DomainError("shift_open_missing", "No se encuentra la apertura de este turno.")
+
+    def _report(self, uow: UnitOfWork, shift: ShiftRecord, kind: str, *, figs: ShiftFigures | None = None,
+                count: BlindCount | None = None, diff: dict[str, int] | None = None) -> ShiftReport:
+        figs = figs or self._figures(uow, shift)
+        return ShiftReport(
+            kind=kind,
+            shift_id=shift.shift_id,
+            cashier_id=shift.cashier_id,
+            terminal_id=uow.terminal.counters().terminal_id,
+            drawer=shift.drawer,
+            currency=shift.currency,
+            opened_at=shift.opened_at,
+            printed_at=self.clock.now(),
+            business_date=shift.business_date,
+            figures=figs,
+            counted=count.counted() if count else None,
+            over_short=diff,
+            counted_denominations=dict(count.denominations) if count else None,
+        )
+
+    @staticmethod
+    def _with_close(report: ShiftReport, manifest: dict) -> ShiftReport:
+        from dataclasses import replace
+
+        return replace(report, approver_id=manifest["approver_id"], seq_from=manifest["seq_from"], seq_to=manifest["seq_to"])

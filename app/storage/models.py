@@ -94,6 +94,36 @@ class ShiftRow(Base):
     opening_float_minor: Mapped[int] = mapped_column(Integer, default=0)
     closed_at: Mapped[str | None] = mapped_column(String(20))
     status: Mapped[str] = mapped_column(String(8), default="open")
+    opening_denominations: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")  # JSON: minor -> count
+    close_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    manifest: Mapped[str | None] = mapped_column(Text)  # the shift_close item's fields, once closed
+
+
+class VoidRow(Base):
+    __tablename__ = "voids"
+
+    void_id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the void item's UUIDv7
+    payment_id: Mapped[str] = mapped_column(ForeignKey("payments.payment_id"), unique=True)
+    shift_id: Mapped[str] = mapped_column(ForeignKey("shifts.shift_id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer, unique=True)
+    amount_minor: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text)
+    approver_id: Mapped[str] = mapped_column(String(32))
+    occurred_at: Mapped[str] = mapped_column(String(20))
+
+
+class CashMovementRow(Base):
+    """Cash drops to the safe (sangrías) and float added during a shift."""
+
+    __tablename__ = "cash_movements"
+
+    movement_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    shift_id: Mapped[str] = mapped_column(ForeignKey("shifts.shift_id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer, unique=True)
+    kind: Mapped[str] = mapped_column(String(8))  # drop | float_in
+    amount_minor: Mapped[int] = mapped_column(Integer)
+    approver_id: Mapped[str | None] = mapped_column(String(32))
+    occurred_at: Mapped[str] = mapped_column(String(20))
 
 
 class PaymentRow(Base):

@@ -24,6 +24,8 @@ from app.domain.protocol import ZERO_HASH
 from app.domain.timeutil import from_text, to_text
 from app.services.ports import (
     AccountRecord,
+    CashMovementRecord,
+    VoidRecord,
     AuditRecord,
     OutboxRecord,
     PaymentRecord,
@@ -36,6 +38,7 @@ from app.storage.models import (
     AllocationRow,
     AuditRow,
     BillerRow,
+    CashMovementRow,
     DocumentRow,
     OutboxRow,
     PaymentRow,
@@ -44,6 +47,7 @@ from app.storage.models import (
     TenderRow,
     TerminalStateRow,
     UserRow,
+    VoidRow,
 )
 
 
@@ -303,6 +307,29 @@ class SqlPayments:
         rows = self.s.scalars(select(PaymentRow).where(PaymentRow.shift_id == shift_id).order_by(PaymentRow.receipt_no))
         return [p for p in (self._load(r) for r in rows) if p is not None]
 
+    def set_status(self, payment_id: str, status: str) -> None:
+        self.s.connection().execute(update(_P).where(_P.c.payment_id == payment_id).values(status=status))
+
+    def tenders_of_shift(self, shift_id: str) -> list[tuple[str, int, str, list[dict[str, Any]]]]:
+        conn = self.s.connection()
+        payments = conn.execute(
+            select(_P.c.payment_id, _P.c.receipt_no, _P.c.status).where(_P.c.shift_id == shift_id).order_by(_P.c.receipt_no)
+        ).all()
+        tenders: dict[str, list[dict[str, Any]]] = {p: [] for p, _, _ in payments}
+        rows = conn.execute(
+            select(_TE.c.payment_id, _TE.c.kind, _TE.c.amount_minor, _TE.c.received_minor, _TE.c.change_minor, _TE.c.details)
+            .join(_P, _P.c.payment_id == _TE.c.payment_id)
+            .where(_P.c.shift_id == shift_id)
+            .order_by(_TE.c.id)
+        )
+        for pid, kind, amount, received, change, details in rows:
+            t: dict[str, Any] = {"kind": kind, "amount": amount}
+            if kind == "cash":
+                t.update(received=received, change=change)
+            t.update(json.loads(details))
+            tenders[pid].append(t)
+        return [(p, r, st, tenders[p]) for p, r, st in payments]
+
     def count_print(self, payment_id: str) -> int:
         self.s.execute(
             update(PaymentRow).where(PaymentRow.payment_id == payment_id).values(print_count=PaymentRow.print_count + 1)
@@ -339,6 +366,11 @@ class SqlOutbox:
 
     def all(self) -> list[OutboxRecord]:
         return [_outbox_from_row(r) for r in self.s.scalars(select(OutboxRow).order_by(OutboxRow.seq))]
+
+    def seq_of_shift_open(self, shift_id: str) -> int:
+        return self.s.connection().execute(
+            select(_O.c.seq).where(_O.c.type == "shift_open", func.json_extract(_O.c.body, "$.shift_id") == shift_id)
+        ).scalar_one()
 
     def settle(self, item_id: str, state: str, result: str, at: datetime) -> None:
         self.s.connection().execute(
@@ -490,7 +522,7 @@ class SqlUsers:
         return [_user_from_row(r) for r in self.s.scalars(select(UserRow).order_by(UserRow.user_id))]
 
 
-def _shift_from_row(r: ShiftRow) -> ShiftRecord:
+def _shift_from_row(r: Any) -> ShiftRecord:
     return ShiftRecord(
         r.shift_id,
         r.cashier_id,
@@ -501,6 +533,9 @@ def _shift_from_row(r: ShiftRow) -> ShiftRecord:
         r.drawer,
         r.status,
         from_text(r.closed_at) if r.closed_at else None,
+        {int(k): v for k, v in json.loads(r.opening_denominations or "{}").items()},
+        r.close_attempts,
+        r.manifest,
     )
 
 
@@ -513,8 +548,52 @@ class SqlShifts:
         return _shift_from_row(row) if row else None
 
     def open_of(self, cashier_id: str) -> ShiftRecord | None:
-        row = self.s.scalars(select(ShiftRow).where(ShiftRow.cashier_id == cashier_id, ShiftRow.status == "open")).first()
+        row = self.s.connection().execute(select(_S).where(_S.c.cashier_id == cashier_id, _S.c.status == "open")).first()
         return _shift_from_row(row) if row else None
+
+    def save_close(self, sh: ShiftRecord) -> None:
+        self.s.connection().execute(
+            update(_S)
+            .where(_S.c.shift_id == sh.shift_id)
+            .values(
+                close_attempts=sh.close_attempts,
+                status=sh.status,
+                closed_at=to_text(sh.closed_at) if sh.closed_at else None,
+                manifest=sh.manifest,
+            )
+        )
+
+    def add_void(self, v: VoidRecord) -> None:
+        self.s.connection().execute(
+            insert(VoidRow.__table__).values(
+                void_id=v.void_id, payment_id=v.payment_id, shift_id=v.shift_id, seq=v.seq, amount_minor=v.amount_minor,
+                reason=v.reason, approver_id=v.approver_id, occurred_at=to_text(v.occurred_at),
+            )
+        )
+
+    def voids_of(self, shift_id: str) -> list[VoidRecord]:
+        t = VoidRow.__table__
+        rows = self.s.connection().execute(select(t).where(t.c.shift_id == shift_id).order_by(t.c.seq))
+        return [
+            VoidRecord(r.void_id, r.payment_id, r.shift_id, r.seq, r.amount_minor, r.reason, r.approver_id, from_text(r.occurred_at))
+            for r in rows
+        ]
+
+    def add_movement(self, m: CashMovementRecord) -> None:
+        self.s.connection().execute(
+            insert(CashMovementRow.__table__).values(
+                movement_id=m.movement_id, shift_id=m.shift_id, seq=m.seq, kind=m.kind, amount_minor=m.amount_minor,
+                approver_id=m.approver_id, occurred_at=to_text(m.occurred_at),
+            )
+        )
+
+    def movements_of(self, shift_id: str) -> list[CashMovementRecord]:
+        t = CashMovementRow.__table__
+        rows = self.s.connection().execute(select(t).where(t.c.shift_id == shift_id).order_by(t.c.seq))
+        return [
+            CashMovementRecord(r.movement_id, r.shift_id, r.seq, r.kind, r.amount_minor, r.approver_id, from_text(r.occurred_at))
+            for r in rows
+        ]
 
     def add(self, sh: ShiftRecord) -> None:
         self.s.add(
@@ -527,6 +606,7 @@ class SqlShifts:
                 business_date=sh.business_date,
                 opening_float_minor=sh.opening_float_minor,
                 status=sh.status,
+                opening_denominations=json.dumps({str(k): v for k, v in sorted(sh.opening_denominations.items())}),
             )
         )
 

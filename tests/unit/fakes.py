@@ -59,6 +59,8 @@ class State:
     users: dict[str, UserRecord] = field(default_factory=dict)
     shifts: dict[str, ShiftRecord] = field(default_factory=dict)
     values: dict[str, str] = field(default_factory=dict)
+    voids: list = field(default_factory=list)
+    movements: list = field(default_factory=list)
 
 
 class FakeAccounts:
@@ -132,6 +134,12 @@ class FakePayments:
 
     def of_shift(self, shift_id):
         return sorted((p for p in self.st.payments.values() if p.shift_id == shift_id), key=lambda p: p.receipt_no)
+
+    def set_status(self, payment_id, status):
+        self.st.payments[payment_id].status = status
+
+    def tenders_of_shift(self, shift_id):
+        return [(p.payment_id, p.receipt_no, p.status, list(p.tenders)) for p in self.of_shift(shift_id)]
 
     def count_print(self, payment_id):
         p = self.st.payments.get(payment_id)
@@ -229,13 +237,30 @@ class FakeShifts:
         self.st = st
 
     def get(self, shift_id):
-        return self.st.shifts.get(shift_id)
+        s = self.st.shifts.get(shift_id)
+        return replace(s) if s else None
 
     def open_of(self, cashier_id):
         return next((s for s in self.st.shifts.values() if s.cashier_id == cashier_id and s.status == "open"), None)
 
     def add(self, s):
-        self.st.shifts[s.shift_id] = s
+        self.st.shifts[s.shift_id] = replace(s)
+
+    def save_close(self, s):
+        self.st.shifts[s.shift_id] = replace(s)
+
+    def add_void(self, v):
+        assert all(x.payment_id != v.payment_id for x in self.st.voids)
+        self.st.voids.append(v)
+
+    def voids_of(self, shift_id):
+        return [v for v in self.st.voids if v.shift_id == shift_id]
+
+    def add_movement(self, m):
+        self.st.movements.append(m)
+
+    def movements_of(self, shift_id):
+        return [m for m in self.st.movements if m.shift_id == shift_id]
 
 
 class FakeUnitOfWork:
