@@ -41,6 +41,7 @@ TARGETS = {
     "search_name_p99_ms": (25.0, "ms"),
     "payment_commit_p99_ms": (8.0, "ms"),
     "store_rss_mb": (300.0, "MB"),
+    "close_shift_5000_s": (2.0, "s"),
 }
 RATIO_TARGETS = {"payment_commit_p99_ms": 4.0}
 PRAGMAS = ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON")
@@ -167,6 +168,23 @@ def bench_lookups(home: Path, rng: random.Random) -> dict[str, tuple[float, floa
 
     results["payment_commit_p99_ms"] = (ours, p99(timed(raw_commit, [(i,) for i in range(5000)])))
     raw.execute("DROP TABLE bench_baseline")
+
+    # closing that shift of 5,000 payments: figures, Z report and manifest
+    from app.domain.shifts import BlindCount
+
+    expected_cash = terminal.shifts.x_report(session).figures.expected["cash"]
+    count = BlindCount({100000: expected_cash // 100000, 100: (expected_cash % 100000) // 100}, 0, 0, 0)
+    t0 = time.perf_counter()
+    outcome = terminal.shifts.close_shift(session, count)
+    close_s = time.perf_counter() - t0
+    assert outcome.status == "closed", outcome.status
+    t0 = time.perf_counter()
+    raw.execute(
+        "SELECT t.kind, count(*), sum(t.amount_minor) FROM tenders t JOIN payments p USING (payment_id)"
+        " WHERE p.shift_id = ? GROUP BY t.kind",
+        (session.shift_id,),
+    ).fetchall()
+    results["close_shift_5000_s"] = (close_s, time.perf_counter() - t0)
     raw.close()
     terminal.close()
     return results
