@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
@@ -9,6 +10,9 @@ from sqlalchemy import Engine
 from app.domain.protocol import uuid7
 from app.services.auth import Argon2PinHasher, AuthService
 from app.services.counter import CounterService
+from app.services.enrolment import credentials
+from app.services.receipts import ReceiptService
+from app.services.sync import SyncService
 from app.services.ports import Clock, PinHasher, SystemClock
 from app.services.shifts import ShiftService
 from app.settings import Settings, load_settings
@@ -31,6 +35,21 @@ class Terminal:
 
     def uow(self) -> SqlUnitOfWork:
         return self.counter.uow()
+
+    def sync_service(self, timeout: float = 10.0) -> SyncService | None:
+        """The sender, once this terminal is enrolled with a central; None before."""
+        creds = credentials(self.counter.uow)
+        if creds is None:
+            return None
+        from sync.client import CentralClient
+
+        terminal_id, secret, url = creds
+        return SyncService(self.counter.uow, CentralClient(url, terminal_id, secret, clock=self.clock, timeout=timeout), self.clock)
+
+    def receipts(self) -> ReceiptService:
+        with self.uow() as uow:
+            secret = uow.values.get("terminal_secret") or ""
+        return ReceiptService(self.counter.uow, self.clock, self.settings, base64.b64decode(secret) if secret else b"")
 
     def close(self) -> None:
         self.engine.dispose()

@@ -44,6 +44,19 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--accounts", type=int, default=2000)
     demo.add_argument("--no-gui", action="store_true", help="solo prepara los datos")
 
+    enroll = sub.add_parser("enroll", help="da de alta esta caja en la central con un código de un solo uso")
+    enroll.add_argument("--central", required=True, help="dirección de la central, p. ej. http://127.0.0.1:8700")
+    enroll.add_argument("--code", required=True)
+    enroll.add_argument("--name", help="nombre de la caja (por defecto el de los ajustes)")
+
+    sync = sub.add_parser("sync", help="envía la cola a la central y trae los saldos nuevos, una vez")
+    sync.add_argument("--no-pull", action="store_true", help="solo enviar")
+
+    export = sub.add_parser("demo-export", help="escribe los datos de demostración como CSV para la central")
+    export.add_argument("--accounts", type=int, default=2000)
+    export.add_argument("--seed", type=int, default=1)
+    export.add_argument("--out", required=True)
+
     sub.add_parser("app", help="abre la caja (lo mismo que sin subcomando)")
     return p
 
@@ -74,6 +87,12 @@ def _dispatch(args: argparse.Namespace, paths: Paths) -> int:
         return audit_verify(paths)
     if args.command == "demo":
         return demo(paths, args.accounts, gui=not args.no_gui)
+    if args.command == "enroll":
+        return enroll(paths, args.central, args.code, args.name)
+    if args.command == "sync":
+        return sync_once(paths, pull=not args.no_pull)
+    if args.command == "demo-export":
+        return demo_export(args.accounts, args.seed, args.out)
     return start_app(paths)
 
 
@@ -131,6 +150,81 @@ def audit_verify(paths: Paths) -> int:
     for p in problems:
         print(f"entrada {p.entry_id}: {p.problem}: {p.message}")
     return EXIT_FAILED
+
+
+def enroll(paths: Paths, central: str, code: str, name: str | None) -> int:
+    from app.services.enrolment import record_enrolment
+    from sync.client import enroll as enroll_remote
+    from ventanilla.bootstrap import build_terminal
+
+    terminal = build_terminal(paths)
+    try:
+        with terminal.uow() as uow:
+            if uow.terminal.counters().last_seq > 0:
+                raise DomainError(
+                    "outbox_not_empty",
+                    "Esta caja ya registró operaciones sin alta; use una carpeta de datos nueva para darla de alta.",
+                )
+        got = enroll_remote(central, code.strip(), name or terminal.settings.terminal_name)
+        record_enrolment(terminal.counter.uow, terminal.clock, got.terminal_id, got.agent_id, got.secret, central)
+    finally:
+        terminal.close()
+    print(f"caja dada de alta: {got.terminal_id} (agente {got.agent_id})")
+    return 0
+
+
+def sync_once(paths: Paths, *, pull: bool) -> int:
+    from ventanilla.bootstrap import build_terminal
+
+    terminal = build_terminal(paths)
+    try:
+        service = terminal.sync_service()
+        if service is None:
+            raise DomainError("not_enrolled", "Esta caja no está dada de alta en una central (ventanilla enroll).")
+        reports = service.push_all()
+        pulled = service.pull_snapshot() if pull else 0
+        status = service.status()
+    finally:
+        terminal.close()
+    sent = sum(r.sent for r in reports)
+    acked = sum(r.acknowledged for r in reports)
+    flagged = sum(r.flagged for r in reports)
+    quarantined = sum(r.quarantined for r in reports)
+    print(f"enviados {sent}, aceptados {acked} ({flagged} con observaciones), en cuarentena {quarantined}; "
+          f"pendientes {status.pending}; cuentas actualizadas {pulled}")
+    return 0 if quarantined == 0 else EXIT_FAILED
+
+
+def demo_export(accounts: int, seed: int, out: str) -> int:
+    """The demo debtors as the central's import CSVs, so both sides hold the same book."""
+    import csv
+    from pathlib import Path
+
+    from app.domain.money import Money
+    from app.services.demo_data import generate
+
+    if accounts < 1 or accounts > 5_000_000:
+        raise DomainError("bad_count", "El número de cuentas debe estar entre 1 y 5.000.000.")
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    today = datetime.now(timezone.utc).date()
+    currency = "DOP"
+    with open(folder / "accounts.csv", "w", newline="", encoding="utf-8") as fa, open(
+        folder / "documents.csv", "w", newline="", encoding="utf-8"
+    ) as fd:
+        wa, wd = csv.writer(fa), csv.writer(fd)
+        wa.writerow(["account_id", "biller_id", "name", "national_id", "segment", "status", "currency"])
+        wd.writerow(["document_id", "account_id", "kind", "issue_date", "due_date", "amount", "currency"])
+        for account, docs in generate(accounts, seed, today):
+            wa.writerow([account.account_id, account.biller_id, account.name, account.national_id,
+                         account.segment.value, account.status.value, currency])
+            for d in docs:
+                # central holds what is still owed: an old abono is already netted out
+                owed = d.amount_minor - d.paid_minor
+                wd.writerow([d.document_id, d.account_id, d.kind.value, d.issue_date.isoformat(), d.due_date.isoformat(),
+                             str(Money.from_minor(owed, currency).amount), currency])
+    print(f"{accounts} cuentas escritas en {folder}")
+    return 0
 
 
 DEMO_USERS = (
