@@ -43,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="prepara datos de demostración y abre la caja")
     demo.add_argument("--accounts", type=int, default=2000)
     demo.add_argument("--no-gui", action="store_true", help="solo prepara los datos")
+    demo.add_argument("--central-port", type=int, default=8700, help="puerto de la central de demostración")
 
     enroll = sub.add_parser("enroll", help="da de alta esta caja en la central con un código de un solo uso")
     enroll.add_argument("--central", required=True, help="dirección de la central, p. ej. http://127.0.0.1:8700")
@@ -86,7 +87,7 @@ def _dispatch(args: argparse.Namespace, paths: Paths) -> int:
     if args.command == "audit":
         return audit_verify(paths)
     if args.command == "demo":
-        return demo(paths, args.accounts, gui=not args.no_gui)
+        return demo(paths, args.accounts, gui=not args.no_gui, central_port=args.central_port)
     if args.command == "enroll":
         return enroll(paths, args.central, args.code, args.name)
     if args.command == "sync":
@@ -234,26 +235,94 @@ DEMO_USERS = (
 )
 
 
-def demo(paths: Paths, accounts: int, *, gui: bool) -> int:
+def demo(paths: Paths, accounts: int, *, gui: bool, central_port: int = 8700) -> int:
+    """Demo users and data, a local central on SQLite holding the same book, and the app."""
     from ventanilla.bootstrap import build_terminal
 
     terminal = build_terminal(paths)
     try:
         with terminal.uow() as uow:
-            empty = uow.accounts.get("1000000004") is None and not uow.users.all()
+            fresh = uow.accounts.get("1000000004") is None
         existing = {u.user_id for u in terminal.auth.users()}
         for user_id, name, role, pin in DEMO_USERS:
             if user_id not in existing:
                 terminal.auth.add_user(user_id, name, role, pin)
     finally:
         terminal.close()
-    if empty:
+    central_url = f"http://127.0.0.1:{central_port}"
+    if fresh:
         seed_demo(paths, accounts, 1)
+        code = _demo_central(paths, accounts)
+        server = _start_central(paths, central_port)
+        try:
+            enroll(paths, central_url, code, None)
+        finally:
+            if not gui:
+                _stop(server)
+    else:
+        server = _start_central(paths, central_port) if gui else None
     print("Usuarios de demostración: cajero / 1234, super / 4321, admin / 9999")
-    print(f"Datos en {paths.data_dir}")
-    if gui:
+    print(f"Datos en {paths.data_dir}; central en {central_url}")
+    if not gui:
+        return 0
+    try:
         return start_app(paths)
-    return 0
+    finally:
+        _stop(server)
+
+
+def _demo_central(paths: Paths, accounts: int) -> str:
+    """A central on SQLite next to the terminal, with the same demo book. Returns an enrolment code."""
+    from central import admin
+    from central.db import make_engine, migrate
+
+    url = f"sqlite:///{paths.central_db}"
+    migrate(url)
+    engine = make_engine(url)
+    try:
+        admin.add_agent(engine, "AG001", "Estafeta de demostración")
+        csv_dir = paths.data_dir / "demo-csv"
+        demo_export(accounts, 1, str(csv_dir))
+        admin.import_accounts(engine, csv_dir / "accounts.csv")
+        admin.import_documents(engine, csv_dir / "documents.csv")
+        _, code = admin.add_terminal(engine, "AG001", "Caja 1")
+        return code
+    finally:
+        engine.dispose()
+
+
+def _start_central(paths: Paths, port: int):
+    import subprocess
+    import time
+
+    import requests
+
+    url = f"sqlite:///{paths.central_db}"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ventanilla", "central", "serve", "--db", url, "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=open(paths.data_dir / "central.log", "a"),
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise DomainError("central_failed", f"La central de demostración no arrancó; vea {paths.data_dir / 'central.log'}.")
+        try:
+            if requests.get(f"http://127.0.0.1:{port}/api/v1/health", timeout=0.5).status_code == 200:
+                return proc
+        except requests.RequestException:
+            time.sleep(0.2)
+    proc.terminate()
+    raise DomainError("central_failed", f"La central de demostración no respondió en el puerto {port}.")
+
+
+def _stop(proc) -> None:
+    if proc is not None and proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except Exception:
+            proc.kill()
 
 
 def start_app(paths: Paths) -> int:
