@@ -10,12 +10,13 @@ QT_LIBS_OFFSCREEN := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 lib
 QT_LIBS_WINDOW := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
 
-.PHONY: demo test bench venv syslibs syslibs-window translations postgres clean
+.PHONY: demo test bench venv syslibs syslibs-window translations screenshots postgres clean
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m ui.i18n compile
 	@touch $@
 
 venv: $(VENV)/.installed
@@ -45,6 +46,9 @@ syslibs-window: syslibs
 
 translations: venv
 	$(PY) -m ui.i18n compile
+
+screenshots: venv
+	QT_QPA_PLATFORM=offscreen $(PY) -m ui.screenshots docs/screenshots
 
 # PostgreSQL tests of the central service use Debian's cluster when it is
 # installed; without it they are skipped with the reason printed.

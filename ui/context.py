@@ -1,0 +1,61 @@
+"""What the windows need from a running terminal: services and devices, nothing else.
+
+Widgets call these services; they never open a database session.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from app.services.auth import AuthService
+from app.services.counter import CounterService
+from app.services.ports import Clock, ReceiptPrinter
+from app.services.receipts import ReceiptService
+from app.services.shifts import ShiftService
+from app.settings import Settings
+from ui.devices import NullPrinter
+from ui.formatting import Formats
+
+
+@dataclass
+class Services:
+    settings: Settings
+    clock: Clock
+    auth: AuthService
+    counter: CounterService
+    shifts: ShiftService
+    receipts: ReceiptService
+    printer: ReceiptPrinter
+    #: the SyncService (``status()``: pending, oldest_pending, last_sync); None while not enrolled
+    sync_status: Any = None
+    #: the background sender (sync.loop.BackgroundSync) once started; the window nudges it after a payment
+    sync_loop: Any = None
+
+    @property
+    def formats(self) -> Formats:
+        return Formats(self.settings)
+
+    @classmethod
+    def from_terminal(cls, terminal: Any, printer: ReceiptPrinter | None = None) -> Services:
+        receipts = getattr(terminal, "receipts", None)
+        if callable(receipts) and not isinstance(receipts, ReceiptService):
+            receipts = receipts()  # Terminal.receipts() builds it with the terminal's secret
+        if receipts is None:
+            receipts = ReceiptService(terminal.counter.uow, terminal.clock, terminal.settings)
+        sync = None
+        if hasattr(terminal, "sync_service"):
+            try:
+                sync = terminal.sync_service()
+            except Exception:  # an unreadable enrolment must not keep the counter closed
+                sync = None
+        return cls(
+            settings=terminal.settings,
+            clock=terminal.clock,
+            auth=terminal.auth,
+            counter=terminal.counter,
+            shifts=terminal.shifts,
+            receipts=receipts,
+            printer=printer or getattr(terminal, "printer", None) or NullPrinter(),
+            sync_status=sync,
+        )

@@ -1,0 +1,108 @@
+"""Printing and the cash drawer, one job at a time, off the GUI thread.
+
+The payment is committed before a job is queued.  A job builds the receipt
+from the store, prints it through the ReceiptPrinter port, counts the print
+only once the printer took it (so a failed original does not turn the next
+print into a COPIA), then opens the drawer for cash.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+
+from app.domain.errors import DomainError
+from app.services.ports import PrinterFault
+from ui.context import Services
+from ui.errors import describe
+from ui.workers import Worker
+
+
+@dataclass(frozen=True)
+class PrintOutcome:
+    receipt_no: int
+    printed: bool
+    copy: bool
+    drawer_opened: bool | None  # None: the job did not ask for the drawer
+    problem: str = ""  # one Spanish sentence when something did not happen
+    fault_code: str = ""
+
+
+class ReceiptQueue(QObject):
+    """Queue receipts to print; ``finished`` reports each job on the GUI thread."""
+
+    started = Signal(int)  # receipt number
+    finished = Signal(object)  # PrintOutcome
+    printer_state = Signal(str, str)  # code ("ready", "printing", or a PrinterFault code), sentence
+
+    def __init__(self, services: Services, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.worker = Worker(self, threads=1)  # one printer, one job at a time, in order
+
+    @property
+    def busy(self) -> bool:
+        return self.worker.pending > 0
+
+    def print_payment(self, payment_id: str, receipt_no: int, *, open_drawer: bool) -> None:
+        """The original receipt of a payment that just committed."""
+        self._submit(lambda: self._job(payment_id, 1, receipt_no, open_drawer), receipt_no)
+
+    def reprint(self, receipt_no: int) -> None:
+        """Another copy of a receipt of this terminal (marked COPIA)."""
+        counter = self.services.counter
+
+        def job() -> PrintOutcome:
+            payment = counter.payment_by_receipt(receipt_no)
+            return self._job(payment.payment_id, payment.print_count + 1, receipt_no, False)
+
+        self._submit(job, receipt_no)
+
+    def wait(self, msecs: int = 10_000) -> bool:
+        return self.worker.wait(msecs)
+
+    # --- inside the worker thread --------------------------------------------------
+    def _job(self, payment_id: str, print_count: int, receipt_no: int, open_drawer: bool) -> PrintOutcome:
+        s = self.services
+        problem, fault_code, printed = "", "", False
+        try:
+            receipt = s.receipts.receipt_for(payment_id, print_count=max(1, print_count))
+            s.printer.print_receipt(receipt)
+            printed = True
+            s.counter.record_print(payment_id)
+        except PrinterFault as e:
+            problem, fault_code = e.message, e.code
+        except DomainError as e:
+            problem, fault_code = e.message, e.code
+        drawer: bool | None = None
+        if open_drawer:
+            try:
+                s.printer.open_drawer()
+                drawer = True
+            except DomainError as e:
+                drawer = False
+                if not problem:
+                    problem, fault_code = e.message, e.code
+        return PrintOutcome(receipt_no, printed, print_count > 1, drawer, problem, fault_code)
+
+    # --- on the GUI thread -----------------------------------------------------------
+    def _submit(self, job, receipt_no: int) -> None:
+        self.started.emit(receipt_no)
+        self.printer_state.emit("printing", self.tr("Imprimiendo…"))
+        self.worker.submit(job, self._done, self._failed(receipt_no))
+
+    def _done(self, outcome: PrintOutcome) -> None:
+        if outcome.printed and not outcome.problem:
+            self.printer_state.emit("ready", self.tr("Lista"))
+        else:
+            self.printer_state.emit(outcome.fault_code or "printer_error", outcome.problem)
+        self.finished.emit(outcome)
+
+    def _failed(self, receipt_no: int):
+        def report(error: BaseException) -> None:
+            shown = describe(error)
+            self.printer_state.emit("printer_error", shown.text)
+            self.finished.emit(PrintOutcome(receipt_no, False, False, None, shown.text, shown.code))
+
+        return report
