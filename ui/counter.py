@@ -263,6 +263,15 @@ class CounterScreen(QWidget):
         self.reset()
         self._show_change_idle()
 
+    def load_shift_payments(self, payments: list[PaymentRecord]) -> None:
+        """The shift's earlier receipts (after a restart), without disturbing the customer at the counter."""
+        taken_here = [self.shift_payments.payment_at(i) for i in range(self.shift_payments.rowCount())]
+        known = {p.receipt_no for p in taken_here}
+        self.shift_payments.set_rows(taken_here + [p for p in payments if p.receipt_no not in known])
+        latest = self.shift_payments.payment_at(0)
+        if self.last_payment is None and latest is not None:
+            self.last_payment = LastPayment(latest.receipt_no, latest.payment_id)
+
     def reset(self) -> None:
         """Back to an empty, focused search field (the state between customers)."""
         self._search_seq += 1  # a search still running is no longer wanted

@@ -84,8 +84,8 @@ class MainWindow(QMainWindow):
             self.worker.submit(lambda: listing(session), self._shift_payments_loaded, lambda _e: None)
 
     def _shift_payments_loaded(self, payments) -> None:
-        if self.session is not None and self.counter.session is self.session and not self.counter.shift_payments.rowCount():
-            self.counter.start(self.session, list(payments))
+        if self.session is not None and self.counter.session is self.session:
+            self.counter.load_shift_payments(list(payments))
 
     def start_sync(self, loop_factory) -> None:
         """Start the background sender; ``loop_factory(on_status)`` builds a sync.loop.BackgroundSync."""

@@ -40,6 +40,7 @@ class CashierSession:
 
     user: User
     shift_id: str
+    opened_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -390,6 +391,11 @@ class CounterService:
                 record_audit(uow, self.clock.now(), user_id, "reprint", payment_id=payment_id, copy=count)
             uow.commit()
             return count
+
+    def payments_of_shift(self, session: CashierSession) -> list[PaymentRecord]:
+        """The receipts of the cashier's shift, oldest first (the F8 list survives a restart)."""
+        with self.uow() as uow:
+            return uow.payments.of_shift(session.shift_id)
 
     def payment_by_receipt(self, receipt_no: int) -> PaymentRecord:
         with self.uow() as uow:

@@ -112,12 +112,12 @@ class ShiftService:
             )
             record_audit(uow, now, user.user_id, "shift_open", shift_id=shift_id, opening_float=float_minor, drawer=drawer)
             uow.commit()
-        return CashierSession(user, shift_id)
+        return CashierSession(user, shift_id, now)
 
     def current(self, user: User) -> CashierSession | None:
         with self.uow() as uow:
             shift = uow.shifts.open_of(user.user_id)
-            return CashierSession(user, shift.shift_id) if shift else None
+            return CashierSession(user, shift.shift_id, shift.opened_at) if shift else None
 
     # --- during the shift -----------------------------------------------------------
 
