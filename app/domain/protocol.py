@@ -101,10 +101,14 @@ def rfc3339(moment: datetime) -> str:
 
 
 def parse_rfc3339(text: str) -> datetime:
-    moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    if moment.tzinfo is None:
-        raise ValueError("RFC 3339 times carry an offset")
-    return moment.astimezone(timezone.utc)
+    """Raises ValueError for anything that is not an RFC 3339 time with an offset."""
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        if moment.tzinfo is None:
+            raise ValueError("RFC 3339 times carry an offset")
+        return moment.astimezone(timezone.utc)
+    except OverflowError as e:  # 9999-12-31T23:59:59-01:00 overflows on conversion to UTC
+        raise ValueError(f"time out of range: {text}") from e
 
 
 def payment_numbers_problem(item: dict[str, Any]) -> str | None:
@@ -116,6 +120,10 @@ def payment_numbers_problem(item: dict[str, Any]) -> str | None:
     """
     amount, discount = item.get("amount"), item.get("discount", 0)
     tenders, allocations = item.get("tenders") or [], item.get("allocations") or []
+    if not isinstance(tenders, list) or not isinstance(allocations, list):
+        return "schema_invalid"
+    if not all(isinstance(x, dict) for x in tenders + allocations):
+        return "schema_invalid"
     ints = [amount, discount] + [t.get("amount") for t in tenders] + [a.get("amount") for a in allocations]
     ints += [t.get(k) for t in tenders if t.get("kind") == "cash" for k in ("received", "change")]
     if any(isinstance(v, bool) or not isinstance(v, int) for v in ints):

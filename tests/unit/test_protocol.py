@@ -74,3 +74,17 @@ def test_payment_numbers_that_add_up():
 )
 def test_payment_numbers_that_do_not(change, reason):
     assert payment_numbers_problem({**GOOD, **change}) == reason
+
+
+def test_malformed_shapes_are_reasons_not_crashes():
+    assert payment_numbers_problem({**GOOD, "tenders": ["cash"]}) == "schema_invalid"
+    assert payment_numbers_problem({**GOOD, "allocations": {"D1": 1100}}) == "schema_invalid"
+
+
+def test_out_of_range_times_are_value_errors():
+    from app.domain.protocol import parse_rfc3339
+
+    with pytest.raises(ValueError):
+        parse_rfc3339("9999-12-31T23:59:59-01:00")
+    with pytest.raises(ValueError):
+        parse_rfc3339("2026-11-23T10:00:00")

@@ -1,0 +1,738 @@
+"""Applying a batch of items: one transaction, one result per item.
+
+The order of work inside the transaction:
+
+1. PostgreSQL: a non-blocking advisory lock on the batch id (a second request
+   with the same batch id while this one runs answers 409), then the
+   terminal's row ``FOR UPDATE`` so two batches of one terminal never
+   interleave.  SQLite: the transaction began with ``BEGIN IMMEDIATE``.
+2. A batch id already applied: the stored answer (same body) or 422.
+3. Prefetch everything the items touch, in a few queries (items by id, the
+   terminal's neighbouring seqs, voided payments and then accounts ``FOR
+   UPDATE`` in key order, the accounts' documents, shift closes, the policy).
+   An account's documents are only written by whoever holds the account's row.
+4. Judge the items in ``seq`` order, in memory.
+5. Take the counters (ledger_seq, account change order) last, so the lock on
+   them is held only for the writes and the commit: their order is commit
+   order, which is what makes the snapshot cursor safe.
+6. Bulk writes, then the batch row with its answer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Iterable
+
+from sqlalchemy import Connection, Engine, bindparam, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from central import ledger
+from central.ledger import Line
+from central.models import (
+    Account,
+    Application,
+    Batch,
+    Counter,
+    Document,
+    Entry,
+    ExceptionCase,
+    Item,
+    Policy,
+    Terminal,
+)
+from central.db import write_engine
+from sync.wire import (
+    MAX_CLOCK_SKEW,
+    UUID_RE,
+    ZERO_HASH,
+    ItemProblem,
+    canonical_json,
+    item_problem,
+    parse_rfc3339,
+    rfc3339,
+)
+
+items_t = Item.__table__
+terminals_t = Terminal.__table__
+accounts_t = Account.__table__
+documents_t = Document.__table__
+entries_t = Entry.__table__
+applications_t = Application.__table__
+exceptions_t = ExceptionCase.__table__
+batches_t = Batch.__table__
+policies_t = Policy.__table__
+counters_t = Counter.__table__
+
+
+class BatchRefused(Exception):
+    """A batch-level answer other than 200 (409 or 422 decided inside the transaction)."""
+
+    def __init__(self, status: int, code: str, message: str, **extra: Any) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message, self.extra = status, code, message, extra
+
+
+@dataclass(frozen=True)
+class BatchRequest:
+    terminal_id: str
+    agent_id: str
+    batch_id: str
+    digest: str
+    sent_at: datetime
+    items: list[dict[str, Any]]
+
+
+# -- helpers -------------------------------------------------------------------
+
+
+def _loose_json(value: Any) -> str:
+    """JSON of anything that came off the wire (floats included), for comparing and keeping."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def differing_fields(stored: dict[str, Any], incoming: dict[str, Any]) -> list[str]:
+    """Top-level fields whose values differ; ``hash`` is left out when anything else differs.
+
+    A changed field always changes ``hash`` too; naming it adds nothing.
+    """
+    keys = set(stored) | set(incoming)
+    diff = sorted(
+        k
+        for k in keys
+        if (k in stored) != (k in incoming) or _loose_json(stored[k]) != _loose_json(incoming[k])
+    )
+    if len(diff) > 1 and "hash" in diff:
+        diff.remove("hash")
+    return diff
+
+
+def _advisory_key(batch_id: str) -> int:
+    return int.from_bytes(hashlib.sha256(batch_id.encode()).digest()[:8], "big", signed=True)
+
+
+def _limit_for(policy: dict[str, Any], section: str, key: str, currency: str) -> int | None:
+    """A limit in minor units from the policy: an integer, or a table by currency."""
+    value = policy.get(section, {})
+    if not isinstance(value, dict):
+        return None
+    value = value.get(key)
+    if isinstance(value, dict):
+        value = value.get(currency)
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None
+    return value
+
+
+@dataclass
+class _Doc:
+    document_id: str
+    account_id: str
+    amount: int
+    paid: int
+    due_date: date
+    issue_date: date
+    dirty: bool = False
+
+    @property
+    def open(self) -> int:
+        return max(self.amount - self.paid, 0)
+
+
+@dataclass
+class _Account:
+    account_id: str
+    currency: str
+    credit: int
+    balance: int
+    docs: list[_Doc] = field(default_factory=list)
+    dirty: bool = False
+
+    def recompute(self) -> None:
+        self.balance = sum(d.open for d in self.docs) - self.credit
+        self.dirty = True
+
+
+@dataclass
+class _Payment:
+    """A payment a void may reverse (stored earlier, or recorded earlier in this batch)."""
+
+    id: str
+    account_id: str | None
+    currency: str | None
+    amount: int | None
+    voided_by: str | None
+    lines: list[Line]
+    applications: list[tuple[str | None, int]]
+    in_db: bool
+
+
+# -- the batch -----------------------------------------------------------------
+
+
+def apply_batch(engine: Engine, req: BatchRequest, now: datetime) -> dict[str, Any]:
+    """Apply ``req`` in one transaction and return the 200 answer."""
+    try:
+        with write_engine(engine).begin() as conn:
+            return _Apply(conn, req, now).run()
+    except IntegrityError as e:
+        # Only a race this process cannot see (another server process inserting the
+        # same item id or batch id at the same instant) gets here: nothing was
+        # applied, and a retry gets the settled answer.
+        raise BatchRefused(409, "batch_in_progress", "Another request is applying the same items; retry.") from e
+
+
+class _Apply:
+    def __init__(self, conn: Connection, req: BatchRequest, now: datetime) -> None:
+        self.conn, self.req, self.now = conn, req, now
+        self.recorded_at = rfc3339(now)
+        self.pg = conn.dialect.name == "postgresql"
+        self.terminal_id = req.terminal_id
+        self.records: list[dict[str, Any]] = []
+        self.lines: list[tuple[int, str, str, list[Line]]] = []  # record index, journal id, currency, lines
+        self.applications: list[dict[str, Any]] = []
+        self.exceptions: list[dict[str, Any]] = []
+        self.results: dict[int, dict[str, Any]] = {}
+        self.record_of_result: dict[int, int] = {}
+        self.db_voided: dict[str, str] = {}
+
+    # -- 1, 2 ------------------------------------------------------------------
+    def run(self) -> dict[str, Any]:
+        conn, req = self.conn, self.req
+        if self.pg and not conn.execute(select(func.pg_try_advisory_xact_lock(_advisory_key(req.batch_id)))).scalar():
+            raise BatchRefused(409, "batch_in_progress", "This batch is being processed right now; retry later.")
+        term = conn.execute(
+            select(terminals_t.c.last_seq, terminals_t.c.chain_head, terminals_t.c.contiguous_seq, terminals_t.c.disabled)
+            .where(terminals_t.c.terminal_id == self.terminal_id)
+            .with_for_update()
+        ).one()
+        self.term = term
+        done = conn.execute(
+            select(batches_t.c.body_digest, batches_t.c.terminal_id, batches_t.c.response).where(
+                batches_t.c.batch_id == req.batch_id
+            )
+        ).first()
+        if done is not None:
+            if done.body_digest == req.digest and done.terminal_id == self.terminal_id:
+                return self._resent(json.loads(done.response))
+            raise BatchRefused(
+                422, "batch_id_reused", "This batch_id was already used with a different body."
+            )
+        self._prefetch()
+        self._judge_all()
+        self._write()
+        answer = {"batch_id": req.batch_id, "server_time": self.recorded_at, "results": [
+            self.results[i] for i in range(len(req.items))
+        ]}
+        conn.execute(
+            insert(batches_t),
+            {
+                "batch_id": req.batch_id,
+                "terminal_id": self.terminal_id,
+                "body_digest": req.digest,
+                "received_at": self.now,
+                "item_count": len(req.items),
+                "response": json.dumps(answer, separators=(",", ":"), ensure_ascii=False),
+            },
+        )
+        return answer
+
+    def _resent(self, answer: dict[str, Any]) -> dict[str, Any]:
+        for r in answer["results"]:
+            if r["status"] == "created":
+                r["status"] = "exists"
+        answer["server_time"] = self.recorded_at
+        return answer
+
+    # -- 3 ---------------------------------------------------------------------
+    def _prefetch(self) -> None:
+        conn, items = self.conn, self.req.items
+        self.problems: list[ItemProblem | None] = [item_problem(it) for it in items]
+        valid = [it for it, p in zip(items, self.problems) if p is None]
+
+        # only well-formed ids can be stored ones (and only they are safe to send to any driver)
+        ids = list({it["id"] for it in items if UUID_RE.fullmatch(it["id"])})
+        self.stored: dict[str, Any] = {}
+        for chunk in _chunks(ids, 900):
+            for row in conn.execute(
+                select(items_t.c.id, items_t.c.body, items_t.c.recorded_at, items_t.c.ledger_seq).where(
+                    items_t.c.id.in_(chunk)
+                )
+            ):
+                self.stored[row.id] = row
+
+        seqs = {it["seq"] for it in valid}
+        wanted = sorted(seqs | {s - 1 for s in seqs} | {s + 1 for s in seqs})
+        self.by_seq: dict[int, tuple[str, str, str]] = {}
+        for chunk in _chunks(wanted, 900):
+            for row in conn.execute(
+                select(items_t.c.seq, items_t.c.id, items_t.c.hash, items_t.c.prev_hash).where(
+                    items_t.c.terminal_id == self.terminal_id, items_t.c.seq.in_(chunk)
+                )
+            ):
+                self.by_seq[row.seq] = (row.id, row.hash, row.prev_hash)
+
+        # payments a void reverses, locked so two voids cannot both reverse one payment
+        targets = sorted({it["voids"] for it in valid if it["type"] == "void"})
+        self.payments: dict[str, _Payment] = {}
+        if targets:
+            for row in conn.execute(
+                select(
+                    items_t.c.id, items_t.c.account_id, items_t.c.currency, items_t.c.amount, items_t.c.voided_by
+                )
+                .where(items_t.c.id.in_(targets), items_t.c.type == "payment")
+                .order_by(items_t.c.id)
+                .with_for_update()
+            ):
+                self.payments[row.id] = _Payment(
+                    row.id, row.account_id, row.currency, row.amount, row.voided_by, [], [], True
+                )
+            found = list(self.payments)
+            if found:
+                for row in conn.execute(select(entries_t).where(entries_t.c.journal_id.in_(found)).order_by(entries_t.c.id)):
+                    self.payments[row.journal_id].lines.append(
+                        Line(row.account_code, row.debit, row.credit, row.terminal_id, row.subledger)
+                    )
+                for row in conn.execute(
+                    select(applications_t).where(applications_t.c.item_id.in_(found)).order_by(applications_t.c.id)
+                ):
+                    self.payments[row.item_id].applications.append((row.document_id, row.amount))
+
+        account_ids = sorted(
+            {it["account_id"] for it in valid if it["type"] == "payment"}
+            | {p.account_id for p in self.payments.values() if p.account_id}
+        )
+        self.accounts: dict[str, _Account] = {}
+        self.docs: dict[str, _Doc] = {}
+        for chunk in _chunks(account_ids, 900):
+            for row in conn.execute(
+                select(accounts_t.c.account_id, accounts_t.c.currency, accounts_t.c.credit, accounts_t.c.balance)
+                .where(accounts_t.c.account_id.in_(chunk))
+                .order_by(accounts_t.c.account_id)
+                .with_for_update()
+            ):
+                self.accounts[row.account_id] = _Account(row.account_id, row.currency, row.credit, row.balance)
+        for chunk in _chunks(list(self.accounts), 900):
+            for row in conn.execute(
+                select(documents_t).where(documents_t.c.account_id.in_(chunk)).order_by(documents_t.c.document_id)
+            ):
+                doc = _Doc(row.document_id, row.account_id, row.amount, row.paid, row.due_date, row.issue_date)
+                self.docs[doc.document_id] = doc
+                self.accounts[row.account_id].docs.append(doc)
+
+        self.closes: list[tuple[str, int]] = []
+        if valid:
+            earliest = min(it["business_date"] for it in valid)
+            self.closes = [
+                (row.business_date, row.seq)
+                for row in conn.execute(
+                    select(items_t.c.business_date, items_t.c.seq).where(
+                        items_t.c.terminal_id == self.terminal_id,
+                        items_t.c.type == "shift_close",
+                        items_t.c.business_date >= earliest,
+                    )
+                )
+            ]
+
+        row = conn.execute(
+            select(policies_t.c.document)
+            .where(policies_t.c.agent_id == self.req.agent_id)
+            .order_by(policies_t.c.version.desc())
+            .limit(1)
+        ).first()
+        self.policy: dict[str, Any] = json.loads(row.document) if row else {}
+
+        offline_shifts = sorted({it["shift_id"] for it in valid if it["type"] == "payment" and it["offline"]})
+        self.offline_totals: dict[str, int] = {}
+        if offline_shifts and self.policy:
+            for row in conn.execute(
+                select(items_t.c.shift_id, func.sum(items_t.c.amount))
+                .where(
+                    items_t.c.terminal_id == self.terminal_id,
+                    items_t.c.type == "payment",
+                    items_t.c.offline.is_(True),
+                    items_t.c.shift_id.in_(offline_shifts),
+                )
+                .group_by(items_t.c.shift_id)
+            ):
+                self.offline_totals[row[0]] = int(row[1] or 0)
+
+    # -- 4 ---------------------------------------------------------------------
+    def _judge_all(self) -> None:
+        items = self.req.items
+        # A sent_at in the past proves nothing (a batch may be retried for hours with the
+        # same body); one in the future means the terminal's clock runs fast.
+        self.batch_skewed = self.req.sent_at - self.now > MAX_CLOCK_SKEW
+
+        def order(i: int) -> tuple[int, int]:
+            seq = items[i].get("seq")
+            return (seq if isinstance(seq, int) and not isinstance(seq, bool) else 0, i)
+
+        self.in_batch: dict[str, int] = {}  # id -> record index
+        for i in sorted(range(len(items)), key=order):
+            self.results[i] = self._judge(i, items[i])
+
+    def _judge(self, i: int, item: dict[str, Any]) -> dict[str, Any]:
+        item_id = item["id"]
+        if item_id in self.in_batch:
+            return self._compare(item_id, json.loads(self.records[self.in_batch[item_id]]["body"]), item, i, self.in_batch[item_id])
+        if item_id in self.stored:
+            row = self.stored[item_id]
+            stored = json.loads(row.body)
+            diff = differing_fields(stored, item)
+            if not diff:
+                return {"id": item_id, "status": "exists", "recorded_at": rfc3339(row.recorded_at), "ledger_seq": row.ledger_seq}
+            return {"id": item_id, "status": "exists_with_different_fields", "fields": diff}
+        problem = self.problems[i]
+        if problem is None:
+            problem = self._chain_problem(item)
+        if problem is not None:
+            return self._reject(item, problem)
+        return self._record(i, item)
+
+    def _compare(self, item_id: str, stored: dict[str, Any], item: dict[str, Any], i: int, rec: int) -> dict[str, Any]:
+        diff = differing_fields(stored, item)
+        if diff:
+            return {"id": item_id, "status": "exists_with_different_fields", "fields": diff}
+        self.record_of_result[i] = rec
+        return {"id": item_id, "status": "exists", "recorded_at": self.recorded_at, "ledger_seq": None}
+
+    def _chain_problem(self, item: dict[str, Any]) -> ItemProblem | None:
+        seq = item["seq"]
+        holder = self.by_seq.get(seq)
+        if holder is not None and holder[0] != item["id"]:
+            return ItemProblem("seq_conflict", f"seq {seq} is held by item {holder[0]}")
+        if seq == 1 and item["prev_hash"] != ZERO_HASH:
+            return ItemProblem("broken_chain", "seq 1 must have prev_hash of 64 zeros")
+        before = self.by_seq.get(seq - 1)
+        if before is not None and before[1] != item["prev_hash"]:
+            return ItemProblem("broken_chain", f"prev_hash is not the hash of seq {seq - 1}")
+        after = self.by_seq.get(seq + 1)
+        if after is not None and after[2] != item["hash"]:
+            return ItemProblem("broken_chain", f"hash is not the prev_hash of seq {seq + 1}")
+        return None
+
+    def _reject(self, item: dict[str, Any], problem: ItemProblem) -> dict[str, Any]:
+        item_id = item["id"]
+        self.exceptions.append(
+            {
+                "terminal_id": self.terminal_id,
+                "item_id": item_id[:200].replace("\x00", "\\0"),
+                "batch_id": self.req.batch_id,
+                "kind": "rejected",
+                "reasons": json.dumps([problem.reason]),
+                "detail": problem.detail,
+                "body": _loose_json(item),
+                "status": "open",
+                "created_at": self.now,
+            }
+        )
+        result = {"id": item_id, "status": "rejected", "reason": problem.reason}
+        if problem.detail:
+            result["detail"] = problem.detail
+        return result
+
+    def _closed(self, business_date: str, seq: int) -> bool:
+        return any(bd >= business_date and (s > seq or bd > business_date) for bd, s in self.closes)
+
+    def _record(self, i: int, item: dict[str, Any]) -> dict[str, Any]:
+        reasons: list[str] = []
+        occurred = parse_rfc3339(item["occurred_at"])
+        skewed = self.batch_skewed or occurred - self.now > MAX_CLOCK_SKEW
+        if item["type"] == "payment" and item["balance_as_of"] is not None:
+            skewed = skewed or parse_rfc3339(item["balance_as_of"]) - occurred > MAX_CLOCK_SKEW
+        if skewed:
+            reasons.append("clock_skew")
+        if self._closed(item["business_date"], item["seq"]):
+            reasons.append("business_date_closed")
+
+        kind = item["type"]
+        account_id = currency = amount = None
+        lines: list[Line] = []
+        offline = False
+        if kind == "payment":
+            account_id, currency, amount, offline = item["account_id"], item["currency"], item["amount"], item["offline"]
+            lines = self._payment(item, reasons)
+        elif kind == "void":
+            currency, amount = item["currency"], item["amount"]
+            account_id, lines = self._void(item, reasons)
+        elif kind == "cash_movement":
+            currency, amount = item["currency"], item["amount"]
+            lines = ledger.cash_movement_lines(item, self.terminal_id)
+        elif kind == "shift_open":
+            currency = item["currency"]
+            lines = ledger.shift_open_lines(item, self.terminal_id)
+        elif kind == "shift_close":
+            currency = item["currency"]
+            lines = ledger.shift_close_lines(item, self.terminal_id)
+            self.closes.append((item["business_date"], item["seq"]))
+        assert ledger.is_balanced(lines), (kind, lines)
+
+        status = "accepted_flagged" if reasons else "created"
+        body = canonical_json(item)
+        rec = len(self.records)
+        self.records.append(
+            {
+                "ledger_seq": None,
+                "id": item["id"],
+                "terminal_id": self.terminal_id,
+                "seq": item["seq"],
+                "type": kind,
+                "business_date": item["business_date"],
+                "shift_id": item["shift_id"],
+                "occurred_at": occurred,
+                "recorded_at": self.now,
+                "batch_id": self.req.batch_id,
+                "body": body,
+                "hash": item["hash"],
+                "prev_hash": item["prev_hash"],
+                "account_id": account_id,
+                "currency": currency,
+                "amount": amount,
+                "offline": offline,
+                "status": status,
+                "reasons": json.dumps(reasons) if reasons else None,
+                "voided_by": None,
+            }
+        )
+        self.in_batch[item["id"]] = rec
+        self.by_seq[item["seq"]] = (item["id"], item["hash"], item["prev_hash"])
+        if lines:
+            self.lines.append((rec, item["id"], currency or "", lines))
+        if kind == "payment":
+            self.payments[item["id"]] = _Payment(
+                item["id"], account_id, currency, amount, None, lines, self._applied, False
+            )
+        if reasons:
+            self.exceptions.append(
+                {
+                    "terminal_id": self.terminal_id,
+                    "item_id": item["id"],
+                    "batch_id": self.req.batch_id,
+                    "kind": "flagged",
+                    "reasons": json.dumps(reasons),
+                    "detail": "",
+                    "body": body,
+                    "status": "open",
+                    "created_at": self.now,
+                }
+            )
+        self.record_of_result[i] = rec
+        result: dict[str, Any] = {"id": item["id"], "status": status}
+        if reasons:
+            result["reasons"] = reasons
+        result["recorded_at"] = self.recorded_at
+        result["ledger_seq"] = None  # filled once the counter is taken
+        return result
+
+    def _payment(self, item: dict[str, Any], reasons: list[str]) -> list[Line]:
+        self._applied: list[tuple[str | None, int]] = []
+        account = self.accounts.get(item["account_id"])
+        to_suspense = False
+        if account is None:
+            reasons.append("unknown_account")
+            to_suspense = True
+        elif account.currency != item["currency"]:
+            reasons.append("currency_mismatch")
+            to_suspense = True
+        else:
+            self._allocate(item, account, reasons)
+        if item["offline"]:
+            limit = _limit_for(self.policy, "offline", "max_payment", item["currency"])
+            if limit is not None and item["amount"] > limit:
+                reasons.append("offline_limit_exceeded")
+            shift_limit = _limit_for(self.policy, "offline", "max_shift_total", item["currency"])
+            total = self.offline_totals.get(item["shift_id"], 0) + item["amount"]
+            self.offline_totals[item["shift_id"]] = total
+            if shift_limit is not None and total > shift_limit and "offline_limit_exceeded" not in reasons:
+                reasons.append("offline_limit_exceeded")
+        return ledger.payment_lines(item, self.terminal_id, to_suspense=to_suspense)
+
+    def _allocate(self, item: dict[str, Any], account: _Account, reasons: list[str]) -> None:
+        """Apply the allocations; what a document cannot take goes to the account's oldest open ones."""
+        applied: dict[str | None, int] = {}
+        spill = 0
+        unknown_document = False
+        for alloc in item["allocations"]:
+            amount = alloc["amount"]
+            if not amount:
+                continue
+            doc = self.docs.get(alloc["document_id"])
+            if doc is None or doc.account_id != account.account_id:
+                unknown_document = True
+                spill += amount
+                continue
+            take = min(amount, doc.open)
+            if take:
+                doc.paid += take
+                doc.dirty = True
+                applied[doc.document_id] = applied.get(doc.document_id, 0) + take
+            spill += amount - take
+        if spill:
+            for doc in sorted(account.docs, key=lambda d: (d.due_date, d.issue_date, d.document_id)):
+                take = min(spill, doc.open)
+                if take:
+                    doc.paid += take
+                    doc.dirty = True
+                    applied[doc.document_id] = applied.get(doc.document_id, 0) + take
+                    spill -= take
+                if not spill:
+                    break
+        if spill:
+            account.credit += spill
+            applied[None] = spill
+            reasons.append("account_overpaid")
+        if unknown_document:
+            reasons.append("unknown_document")
+        account.recompute()
+        self._applied = list(applied.items())
+        for document_id, amount in applied.items():
+            self.applications.append(
+                {"item_id": item["id"], "account_id": account.account_id, "document_id": document_id, "amount": amount}
+            )
+
+    def _void(self, item: dict[str, Any], reasons: list[str]) -> tuple[str | None, list[Line]]:
+        target = self.payments.get(item["voids"])
+        if target is None:
+            reasons.append("voided_payment_unknown")
+            return None, []
+        if target.voided_by is not None:
+            reasons.append("already_voided")
+            return target.account_id, []
+        if target.amount != item["amount"] or target.currency != item["currency"]:
+            reasons.append("void_amount_mismatch")
+        target.voided_by = item["id"]
+        if target.in_db:
+            self.db_voided[target.id] = item["id"]
+        else:
+            self.records[self.in_batch[target.id]]["voided_by"] = item["id"]
+        account = self.accounts.get(target.account_id or "")
+        for document_id, amount in target.applications:
+            if account is None:
+                break
+            if document_id is None:
+                account.credit -= amount
+            else:
+                doc = self.docs[document_id]  # documents are never deleted
+                doc.paid -= amount
+                doc.dirty = True
+            self.applications.append(
+                {"item_id": item["id"], "account_id": account.account_id, "document_id": document_id, "amount": -amount}
+            )
+        if account is not None and target.applications:
+            account.recompute()
+        return target.account_id, [line.reversed() for line in target.lines]
+
+    # -- 5, 6 ------------------------------------------------------------------
+    def _take_counter(self, name: str, n: int) -> int:
+        """Advance a counter by ``n``; returns the new value (the last number taken)."""
+        return self.conn.execute(
+            update(counters_t)
+            .where(counters_t.c.name == name)
+            .values(value=counters_t.c.value + n)
+            .returning(counters_t.c.value)
+        ).scalar_one()
+
+    def _insert(self, table: Any, rows: list[dict[str, Any]]) -> None:
+        # executemany: psycopg pipelines it; a multi-row VALUES statement measured slower
+        self.conn.execute(insert(table), rows)
+
+    def _write(self) -> None:
+        conn = self.conn
+        if self.records:
+            top = self._take_counter("ledger_seq", len(self.records))
+            first = top - len(self.records) + 1
+            for n, rec in enumerate(self.records):
+                rec["ledger_seq"] = first + n
+            for i, rec in self.record_of_result.items():
+                self.results[i]["ledger_seq"] = self.records[rec]["ledger_seq"]
+            self._insert(items_t, self.records)
+        touched = [a for a in self.accounts.values() if a.dirty]
+        if touched:
+            change = self._take_counter("account_change", 1)
+            conn.execute(
+                update(accounts_t)
+                .where(accounts_t.c.account_id == bindparam("b_id"))
+                .values(
+                    balance=bindparam("b_balance"),
+                    credit=bindparam("b_credit"),
+                    change_seq=bindparam("b_change"),
+                    updated_at=bindparam("b_at"),
+                ),
+                [
+                    {"b_id": a.account_id, "b_balance": a.balance, "b_credit": a.credit, "b_change": change, "b_at": self.now}
+                    for a in touched
+                ],
+            )
+        docs = [d for d in self.docs.values() if d.dirty]
+        if docs:
+            conn.execute(
+                update(documents_t)
+                .where(documents_t.c.document_id == bindparam("b_id"))
+                .values(paid=bindparam("b_paid")),
+                [{"b_id": d.document_id, "b_paid": d.paid} for d in docs],
+            )
+        if self.db_voided:
+            conn.execute(
+                update(items_t).where(items_t.c.id == bindparam("b_id")).values(voided_by=bindparam("b_by")),
+                [{"b_id": k, "b_by": v} for k, v in self.db_voided.items()],
+            )
+        entry_rows = [
+            {
+                "journal_id": journal_id,
+                "ledger_seq": self.records[rec]["ledger_seq"],
+                "account_code": line.code,
+                "agent_id": self.req.agent_id,
+                "terminal_id": line.terminal_id,
+                "subledger": line.subledger,
+                "currency": currency,
+                "debit": line.debit,
+                "credit": line.credit,
+                "created_at": self.now,
+            }
+            for rec, journal_id, currency, lines in self.lines
+            for line in lines
+        ]
+        if entry_rows:
+            self._insert(entries_t, entry_rows)
+        if self.applications:
+            self._insert(applications_t, self.applications)
+        if self.exceptions:
+            self._insert(exceptions_t, self.exceptions)
+        if self.records:
+            self._advance_terminal()
+
+    def _advance_terminal(self) -> None:
+        conn, term = self.conn, self.term
+        top = max(self.records, key=lambda r: r["seq"])
+        last_seq, head = term.last_seq, term.chain_head
+        if top["seq"] > last_seq:
+            last_seq, head = top["seq"], top["hash"]
+        contiguous = term.contiguous_seq
+        while True:
+            seqs = conn.execute(
+                select(items_t.c.seq)
+                .where(items_t.c.terminal_id == self.terminal_id, items_t.c.seq > contiguous)
+                .order_by(items_t.c.seq)
+                .limit(2000)
+            ).scalars().all()
+            moved = False
+            for s in seqs:
+                if s != contiguous + 1:
+                    break
+                contiguous = s
+                moved = True
+            if not moved or len(seqs) < 2000 or seqs[-1] != contiguous:
+                break
+        conn.execute(
+            update(terminals_t)
+            .where(terminals_t.c.terminal_id == self.terminal_id)
+            .values(last_seq=last_seq, chain_head=head, contiguous_seq=contiguous)
+        )
+
+
+def _chunks(values: list[Any], size: int) -> Iterable[list[Any]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]

@@ -1,0 +1,108 @@
+"""``ventanilla central ...``: the admin commands."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import text
+
+from central.cli import default_db_url, main
+from central.db import make_engine
+from ventanilla.cli import main as ventanilla_main
+
+ACCOUNTS = "account_id,biller_id,name,national_id,segment,status,currency\n"
+DOCUMENTS = "document_id,account_id,kind,issue_date,due_date,amount,currency\n"
+
+
+def query(url, sql):
+    eng = make_engine(url)
+    try:
+        with eng.connect() as conn:
+            return conn.execute(text(sql)).all()
+    finally:
+        eng.dispose()
+
+
+def test_the_default_database_lives_in_ventanilla_home(monkeypatch, tmp_path):
+    monkeypatch.setenv("VENTANILLA_HOME", str(tmp_path))
+    assert default_db_url() == f"sqlite:///{tmp_path.resolve() / 'central.db'}"
+    assert ventanilla_main(["central", "init"]) == 0
+    assert (tmp_path / "central.db").exists()
+
+
+def test_agents_and_terminals_and_the_enrolment_code_on_the_last_line(db_url, capsys):
+    assert main(["init", "--db", db_url]) == 0
+    assert main(["add-agent", "--db", db_url, "--id", "AG001", "--name", "Estafeta Centro"]) == 0
+    assert main(["add-agent", "--db", db_url, "--id", "AG001", "--name", "again"]) == 1
+    capsys.readouterr()
+    assert main(["add-terminal", "--db", db_url, "--agent", "AG001", "--name", "Caja 1"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert re.fullmatch(r"[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}", out[-1])
+    assert query(db_url, "SELECT terminal_id, name FROM terminals") == [("AG001-T01", "Caja 1")]
+    assert main(["add-terminal", "--db", db_url, "--agent", "NOPE", "--name", "Caja"]) == 1
+
+
+def test_import_accounts_applies_good_files_and_updates_in_place(db_url, tmp_path, capsys):
+    accounts, documents = tmp_path / "accounts.csv", tmp_path / "documents.csv"
+    accounts.write_text(ACCOUNTS + "A1,B1,Juan,001,res,active,DOP\nA2,B1,Ana,002,res,active,CLP\n", encoding="utf-8")
+    documents.write_text(DOCUMENTS + "D1,A1,invoice,2026-10-01,2026-10-31,1234.50,DOP\nD2,A2,invoice,2026-10-01,2026-10-31,5000,CLP\n",
+                         encoding="utf-8")
+    assert main(["import-accounts", "--db", db_url, "--accounts", str(accounts), "--documents", str(documents)]) == 0
+    assert query(db_url, "SELECT account_id, balance FROM accounts ORDER BY 1") == [("A1", 123450), ("A2", 5000)]
+    accounts.write_text(ACCOUNTS + "A1,B1,Juan Pablo,001,res,judicial,DOP\n", encoding="utf-8")
+    documents.write_text(DOCUMENTS + "D1,A1,invoice,2026-10-01,2026-11-15,1000.00,DOP\n", encoding="utf-8")
+    assert main(["import-accounts", "--db", db_url, "--accounts", str(accounts), "--documents", str(documents)]) == 0
+    assert query(db_url, "SELECT account_id, name, status, balance FROM accounts ORDER BY 1") == [
+        ("A1", "Juan Pablo", "judicial", 100000), ("A2", "Ana", "active", 5000)]
+    assert query(db_url, "SELECT count(*) FROM documents") == [(2,)]
+
+
+def test_bad_rows_are_reported_by_line_and_nothing_of_that_file_is_applied(db_url, tmp_path, capsys):
+    accounts, documents = tmp_path / "accounts.csv", tmp_path / "documents.csv"
+    accounts.write_text(ACCOUNTS + "A1,B1,Juan,001,res,active,DOP\n,B1,Nameless,,,active,DOP\nA3,B1,Ana,,,active,XXX\nA1,B1,Dup,,,active,DOP\n",
+                        encoding="utf-8")
+    assert main(["import-accounts", "--db", db_url, "--accounts", str(accounts)]) == 1
+    err = capsys.readouterr().err
+    assert "line 3: account_id is empty" in err and "line 4: unknown currency 'XXX'" in err and "line 5:" in err
+    assert "  line 2:" not in err
+    assert query(db_url, "SELECT count(*) FROM accounts") == [(0,)]
+
+    accounts.write_text(ACCOUNTS + "A1,B1,Juan,001,res,active,DOP\n", encoding="utf-8")
+    documents.write_text(DOCUMENTS + "D1,A1,invoice,2026-10-01,2026-10-31,10.00,DOP\nD2,A1,invoice,2026-10-01,2026-10-31,10.001,DOP\n"
+                         "D3,A9,invoice,2026-10-01,2026-10-31,1,DOP\nD4,A1,invoice,31/10/2026,2026-10-31,1,DOP\nD5,A1,invoice,2026-10-01,2026-10-31,1,USD\n",
+                         encoding="utf-8")
+    assert main(["import-accounts", "--db", db_url, "--accounts", str(accounts), "--documents", str(documents)]) == 1
+    err = capsys.readouterr().err
+    for line in (3, 4, 5, 6):
+        assert f"line {line}:" in err
+    assert "  line 2:" not in err
+    assert query(db_url, "SELECT count(*) FROM accounts") == [(1,)]
+    assert query(db_url, "SELECT count(*) FROM documents") == [(0,)]
+
+
+def test_a_file_with_missing_columns_is_refused(db_url, tmp_path, capsys):
+    accounts = tmp_path / "accounts.csv"
+    accounts.write_text("account_id,name\nA1,Juan\n", encoding="utf-8")
+    assert main(["import-accounts", "--db", db_url, "--accounts", str(accounts)]) == 1
+    assert "line 1: missing columns: biller_id" in capsys.readouterr().err
+
+
+def test_set_policy_stores_toml_with_an_increasing_version(db_url, tmp_path, capsys):
+    main(["add-agent", "--db", db_url, "--id", "AG001", "--name", "Centro"])
+    policy = tmp_path / "policy.toml"
+    policy.write_text('[offline]\nmax_payment = 500000\n[tenders]\ncheque = false\n', encoding="utf-8")
+    assert main(["set-policy", "--db", db_url, "--agent", "AG001", str(policy)]) == 0
+    assert main(["set-policy", "--db", db_url, "--agent", "AG001", str(policy)]) == 0
+    assert "policy version 2" in capsys.readouterr().out
+    policy.write_text("not = [valid", encoding="utf-8")
+    assert main(["set-policy", "--db", db_url, "--agent", "AG001", str(policy)]) == 1
+    assert query(db_url, "SELECT max(version) FROM policies") == [(2,)]
+
+
+def test_a_deposit_posts_balanced_entries_and_the_trial_balance_says_so(db_url, capsys):
+    main(["add-agent", "--db", db_url, "--id", "AG001", "--name", "Centro"])
+    assert main(["record-deposit", "--db", db_url, "--agent", "AG001", "--currency", "DOP", "--amount", "1500.25"]) == 0
+    assert query(db_url, "SELECT account_code, debit, credit FROM entries ORDER BY id") == [("1050", 150025, 0), ("1040", 0, 150025)]
+    capsys.readouterr()
+    assert main(["trial-balance", "--db", db_url]) == 0
+    assert main(["record-deposit", "--db", db_url, "--agent", "AG001", "--currency", "DOP", "--amount", "1,5"]) == 1
