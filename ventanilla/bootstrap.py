@@ -46,6 +46,30 @@ class Terminal:
         terminal_id, secret, url = creds
         return SyncService(self.counter.uow, CentralClient(url, terminal_id, secret, clock=self.clock, timeout=timeout), self.clock)
 
+    @property
+    def printer(self):
+        """The receipt printer from settings, or None when none is configured (the UI says so)."""
+        if not self.settings.printer:
+            return None
+        if getattr(self, "_printer", None) is None:
+            from printing import make_receipt_printer
+
+            self._printer = make_receipt_printer(
+                self.settings.printer, self.settings.printer_profile, spool_dir=self.paths.spool
+            )
+        return self._printer
+
+    @property
+    def display(self):
+        """The customer display from settings, or None."""
+        if not self.settings.display:
+            return None
+        if getattr(self, "_display", None) is None:
+            from printing import CustomerDisplay
+
+            self._display = CustomerDisplay(self.settings.display, locale=self.settings.locale)
+        return self._display
+
     def receipts(self) -> ReceiptService:
         with self.uow() as uow:
             secret = uow.values.get("terminal_secret") or ""

@@ -58,6 +58,12 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--seed", type=int, default=1)
     export.add_argument("--out", required=True)
 
+    printer = sub.add_parser("printer", help="impresora de recibos").add_subparsers(dest="printer_command", required=True)
+    ptest = printer.add_parser("test", help="imprime la página de prueba (caracteres, recibo de muestra, QR, código de barras)")
+    ptest.add_argument("--printer", help="dirección: tcp://IP:9100, serial:///dev/ttyUSB0?baudrate=9600, usb://04b8:0e15, file:///tmp/r.bin")
+    ptest.add_argument("--profile", default=None, choices=["58mm", "80mm", "80mm-42"])
+    ptest.add_argument("--timeout", type=float, default=5.0)
+
     sub.add_parser("app", help="abre la caja (lo mismo que sin subcomando)")
     return p
 
@@ -92,6 +98,8 @@ def _dispatch(args: argparse.Namespace, paths: Paths) -> int:
         return enroll(paths, args.central, args.code, args.name)
     if args.command == "sync":
         return sync_once(paths, pull=not args.no_pull)
+    if args.command == "printer":
+        return printer_test(paths, args.printer, args.profile, args.timeout)
     if args.command == "demo-export":
         return demo_export(args.accounts, args.seed, args.out)
     return start_app(paths)
@@ -194,6 +202,17 @@ def sync_once(paths: Paths, *, pull: bool) -> int:
     print(f"enviados {sent}, aceptados {acked} ({flagged} con observaciones), en cuarentena {quarantined}; "
           f"pendientes {status.pending}; cuentas actualizadas {pulled}")
     return 0 if quarantined == 0 else EXIT_FAILED
+
+
+def printer_test(paths: Paths, url: str | None, profile: str | None, timeout: float) -> int:
+    from app.settings import load_settings
+    from printing.cli import printer_test_command
+
+    settings = load_settings(paths.settings) if not (url and profile) else None
+    url = url or (settings.printer if settings else "")
+    if not url:
+        raise DomainError("no_printer", "Indique la impresora con --printer o en los ajustes (printer = ...).")
+    return printer_test_command(url, profile or (settings.printer_profile if settings else "80mm"), timeout)
 
 
 def demo_export(accounts: int, seed: int, out: str) -> int:

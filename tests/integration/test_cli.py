@@ -64,3 +64,18 @@ def test_audit_verify_detects_an_edited_and_a_deleted_entry(tmp_path):
     db.commit()
     r = run(tmp_path, "audit", "verify")
     assert r.returncode == 1 and r.stdout.startswith("entrada 2: deleted")
+
+
+def test_printer_test_page_to_a_file_and_clear_failures(tmp_path):
+    from printing.decode import decode_escpos
+
+    target = tmp_path / "page.bin"
+    r = run(tmp_path, "printer", "test", "--printer", f"file://{target}", "--profile", "58mm")
+    assert r.returncode == 0, r.stderr
+    job = decode_escpos(target.read_bytes())
+    text = job.text if hasattr(job, "text") else str(job)
+    assert "PÁGINA DE PRUEBA" in text and "ñ" in text and "¿" in text
+    r = run(tmp_path, "printer", "test", "--printer", "bogus://x")
+    assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
+    r = run(tmp_path, "printer", "test")
+    assert r.returncode == 1 and "Indique la impresora" in r.stderr
