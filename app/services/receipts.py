@@ -100,6 +100,16 @@ class ReceiptService:
             cashier = uow.users.get(p.cashier_id)
             docs = {d.document_id: d for d in uow.accounts.documents(p.account_id)}
             terminal_id = uow.terminal.counters().terminal_id
+            extra: dict = {}
+            if p.status == "voided":
+                void = next((v for v in uow.shifts.voids_of(p.shift_id) if v.payment_id == p.payment_id), None)
+                if void is not None:
+                    approver = uow.users.get(void.approver_id)
+                    extra = {
+                        "void_reason": void.reason,
+                        "void_approver": approver.name if approver else void.approver_id,
+                        "voided_at": void.occurred_at,
+                    }
         lines = tuple(
             ReceiptLine(a["document_id"], docs[a["document_id"]].due_date.isoformat() if a["document_id"] in docs else "", a["amount"])
             for a in p.allocations
@@ -137,6 +147,7 @@ class ReceiptService:
             footer=s.receipt_footer,
             print_count=print_count,
             voided=p.status == "voided",
+            extra=extra,
         )
 
 

@@ -180,3 +180,15 @@ def test_bad_counts_are_refused(day):
             t.shifts.close_shift(session, BlindCount(bad, 0, 0, 0))
     with sqlite3.connect(t.paths.store) as con:
         assert con.execute("select status, close_attempts from shifts where shift_id=?", (session.shift_id,)).fetchone() == ("open", 0)
+
+
+def test_void_receipt_says_why_and_who(day):
+    from app.services.receipts import ReceiptService, check_verification
+
+    t, session, supervisor, p = day
+    receipt = ReceiptService(t.counter.uow, t.clock, t.settings, b"k" * 32).receipt_for(p["voided"].payment_id, 2)
+    assert receipt.voided and receipt.is_copy
+    assert receipt.extra["void_reason"] == "cliente pagó la cuenta equivocada"
+    assert receipt.extra["void_approver"] == "Sonia Supervisora"
+    assert check_verification(b"k" * 32, receipt.verification)
+    assert not check_verification(b"x" * 32, receipt.verification)
