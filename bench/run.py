@@ -26,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.common import Metric  # noqa: E402
 from app.domain.barcodes import build_fixed, build_gs1, format_from_config  # noqa: E402
 from app.domain.money import Money  # noqa: E402
 from app.services.auth import Argon2PinHasher  # noqa: E402
@@ -226,47 +227,69 @@ def bench_rss(home: Path, rng: random.Random) -> tuple[float, float]:
     return out[0], out[1]
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--accounts", type=int, default=1_000_000)
-    ap.add_argument("--out", default=str(ROOT / "bench" / "results.json"))
-    args = ap.parse_args(argv)
+def store_section(accounts: int) -> list[Metric]:
     rng = random.Random(42)
     home = Path(tempfile.mkdtemp(prefix="ventanilla-bench-"))
-    results: dict[str, dict] = {}
     try:
-        print(f"seeding {args.accounts:,} accounts in {home} ...", flush=True)
-        ours, base = bench_seed(home, args.accounts)
+        print(f"seeding {accounts:,} accounts in {home} ...", flush=True)
+        ours, base = bench_seed(home, accounts)
         measured = {"seed_1m_accounts_s": (ours, base)}
-        print("lookups, searches and payments ...", flush=True)
+        print("lookups, searches, payments, close ...", flush=True)
         measured.update(bench_lookups(home, rng))
         print("memory ...", flush=True)
         measured["store_rss_mb"] = bench_rss(home, rng)
     finally:
         shutil.rmtree(home, ignore_errors=True)
-    rows = []
-    for name, (value, baseline) in measured.items():
-        target, unit = TARGETS[name]
-        ratio = value / baseline if baseline else None
-        met = value <= target and (name not in RATIO_TARGETS or (ratio is not None and ratio <= RATIO_TARGETS[name]))
-        results[name] = {
-            "value": round(value, 3),
-            "unit": unit,
-            "target": target,
-            "baseline": round(baseline, 3),
-            "ratio": round(ratio, 2) if ratio is not None else None,
-            "met": met,
-        }
-        if name in RATIO_TARGETS:
-            results[name]["ratio_target"] = RATIO_TARGETS[name]
-        rows.append((name, f"{value:.3f} {unit}", f"{baseline:.3f}", f"{ratio:.2f}" if ratio else "-", f"≤ {target}", "ok" if met else "MISSED"))
+    return [
+        Metric(name, value, TARGETS[name][1], TARGETS[name][0], baseline, RATIO_TARGETS.get(name))
+        for name, (value, baseline) in measured.items()
+    ]
+
+
+SECTIONS = {
+    "store": lambda args: store_section(args.accounts),
+    "printing": lambda args: __import__("bench.printing_bench", fromlist=["run"]).run(),
+    "ui": lambda args: __import__("bench.ui_bench", fromlist=["run"]).run(),
+    "policy": lambda args: __import__("bench.policy_bench", fromlist=["run"]).run(),
+    "central": lambda args: __import__("bench.central_bench", fromlist=["run"]).run(quick=args.quick),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--accounts", type=int, default=1_000_000)
+    ap.add_argument("--only", action="append", choices=sorted(SECTIONS), help="run only these sections (repeatable)")
+    ap.add_argument("--quick", action="store_true", help="smaller central loads, for trying the bench out")
+    ap.add_argument("--out", default=str(ROOT / "bench" / "results.json"))
+    args = ap.parse_args(argv)
+    metrics: list[Metric] = []
+    failed: dict[str, str] = {}
+    for name in args.only or list(SECTIONS):
+        try:
+            metrics.extend(SECTIONS[name](args))
+        except ModuleNotFoundError as e:
+            failed[name] = f"not available: {e}"
+        except Exception as e:  # one broken section must not hide the others' figures
+            failed[name] = f"{type(e).__name__}: {e}"
+            print(f"section {name} failed: {failed[name]}", flush=True)
+    results: dict[str, dict] = {m.name: m.to_json() for m in metrics}
     results["_meta"] = {"accounts": args.accounts, "when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                        "python": sys.version.split()[0], "sqlite": sqlite3.sqlite_version, "cpus": os.cpu_count()}
+                        "python": sys.version.split()[0], "sqlite": sqlite3.sqlite_version, "cpus": os.cpu_count(),
+                        "sections_failed": failed}
     Path(args.out).write_text(json.dumps(results, indent=2) + "\n")
-    widths = [max(len(r[i]) for r in rows + [("metric", "value", "baseline", "ratio", "target", "")]) for i in range(6)]
     header = ("metric", "value", "baseline", "ratio", "target", "")
+    rows = [
+        (m.name, f"{m.value:.3f} {m.unit}", f"{m.baseline:.3f}" if m.baseline is not None else "-",
+         f"{m.ratio:.2f}" if m.ratio is not None else "-",
+         ("≥ " if m.higher_is_better else "≤ ") + f"{m.target}" + (f" (ratio {m.ratio_target})" if m.ratio_target else ""),
+         "ok" if m.met else "MISSED")
+        for m in metrics
+    ]
+    widths = [max(len(r[i]) for r in rows + [header]) for i in range(6)]
     for r in [header] + rows:
         print("  ".join(c.ljust(w) for c, w in zip(r, widths)))
+    for name, why in failed.items():
+        print(f"section {name}: {why}")
     print(f"written to {args.out}")
     return 0
 
