@@ -56,6 +56,7 @@ class BackgroundSync:
             try:
                 self.service.push_all()
                 if since_pull >= self.pull_every:
+                    self.service.pull_policy()
                     self.service.pull_snapshot()
                     since_pull = 0.0
                 self.online = True

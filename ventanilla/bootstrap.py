@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
+from app.domain.policy import load_default_policy, load_policy
 from app.domain.protocol import uuid7
 from app.services.auth import Argon2PinHasher, AuthService
 from app.services.counter import CounterService
@@ -96,12 +97,13 @@ def build_terminal(paths: Paths, *, clock: Clock | None = None, hasher: PinHashe
             u.terminal.save_counters(counters)
         terminal_id = counters.terminal_id
         u.commit()
+    policy = load_policy(settings.policy_file) if settings.policy_file else load_default_policy()
     return Terminal(
         paths=paths,
         settings=settings,
         engine=engine,
         auth=AuthService(uow, hasher or Argon2PinHasher(), clock),
-        counter=CounterService(uow, clock, settings, terminal_id),
+        counter=CounterService(uow, clock, settings, terminal_id, policy),
         shifts=ShiftService(uow, clock, settings),
         clock=clock,
     )

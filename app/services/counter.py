@@ -7,23 +7,34 @@ all.  Printing happens after ``take_payment`` returns, never inside it.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from app.domain.accounts import AccountStatus, AccountView
+from app.domain.accounts import AccountView
 from app.domain.errors import DomainError, NotFound, Unauthorized
 from app.domain.money import Money
-from app.domain.payments import (
-    CashTender,
-    Payment,
-    Tender,
-    allocate_oldest_first,
-    allocate_selected,
-    cash_tender,
+from app.domain.payments import CashTender, ChequeTender, Payment, Tender
+from app.domain.policy import (
+    Approval,
+    Decision,
+    PaymentContext,
+    PaymentProposal,
+    Policy,
+    allocate,
+    authorise,
+    business_date_for,
+    cash_tender_for,
+    cheque_key_of,
+    drawer_key,
+    evaluate,
+    load_default_policy,
+    policy_from_document,
+    suggested_amount,
 )
-from app.domain.protocol import rfc3339, uuid7
+from app.domain.protocol import parse_rfc3339, rfc3339, uuid7
 from app.domain.timeutil import business_date
 from app.domain.users import User
 from app.services.journal import ItemContext, enqueue_item, record_audit
@@ -50,13 +61,6 @@ class SearchResult:
 
 
 @dataclass(frozen=True)
-class Override:
-    rule: str
-    approver_id: str
-    reason: str
-
-
-@dataclass(frozen=True)
 class PaymentRequest:
     """What the cashier asked for.
 
@@ -71,16 +75,20 @@ class PaymentRequest:
     cash_received: Money | None = None
     document_ids: tuple[str, ...] | None = None  # None: oldest due first
     discount: Money | None = None
-    overrides: tuple[Override, ...] = ()
+    overrides: tuple[Approval, ...] = ()  # a supervisor's approval per overridable violation
     payer_id: dict[str, str] | None = None
     online_balance: tuple[Money, datetime] | None = None  # a fresh central balance, when there was one
     extra: dict[str, Any] = field(default_factory=dict)
 
 
 class CounterService:
-    def __init__(self, uow: UnitOfWorkFactory, clock: Clock, settings: Settings, terminal_id: str = "") -> None:
+    def __init__(
+        self, uow: UnitOfWorkFactory, clock: Clock, settings: Settings, terminal_id: str = "", policy: Policy | None = None
+    ) -> None:
         self.uow, self.clock, self.settings = uow, clock, settings
         self._terminal_id = terminal_id
+        self.policy = policy or load_default_policy()
+        self._central_version: int | None = None
 
     # --- looking up ------------------------------------------------------------
 
@@ -195,56 +203,96 @@ class CounterService:
             session, PaymentRequest(account_id=account_id, amount=amount, document_ids=document_ids, cash_received=received)
         )
 
-    def take_payment(self, session: CashierSession, req: PaymentRequest) -> PaymentRecord:
-        now = self.clock.now()
-        currency = self.settings.currency
+    def check_payment(self, session: CashierSession, req: PaymentRequest) -> Decision:
+        """What the policy says of this payment, without taking it (the screen shows it inline)."""
         with self.uow() as uow:
-            shift = self._open_shift(uow, session)
-            rec = uow.accounts.get(req.account_id)
-            if rec is None:
-                raise NotFound("unknown_account", f"La cuenta {req.account_id} no existe en esta caja.", field="search")
-            account = rec.account
-            if account.currency != currency:
-                raise DomainError("wrong_currency", f"La cuenta está en {account.currency}; esta caja cobra en {currency}.")
-            if account.status == AccountStatus.JUDICIAL:
-                raise DomainError("account_judicial", "Esta deuda se paga en el estudio jurídico.", field="search")
-            balance = Money.from_minor(rec.balance_minor, currency)
-            discount = req.discount or Money.zero(currency)
-            documents = uow.accounts.documents(account.account_id)
-            amount = req.amount
-            if amount is None:
-                picked = [d for d in documents if req.document_ids and d.document_id in req.document_ids]
-                amount = sum((d.outstanding for d in picked), Money.zero(currency)) if req.document_ids else balance
-                amount = amount - discount
-            tenders = tuple(req.tenders)
-            if req.cash_received is not None:
-                if tenders:
-                    raise DomainError("bad_request", "Indique el efectivo recibido o los medios de pago, no ambos.")
-                cash = cash_tender(amount, req.cash_received, rounding_step=self.settings.cash_rounding_step)
-                amount, tenders = cash.amount, (cash,)
-            if amount.amount <= 0:
-                raise DomainError("amount_not_positive", "El monto a pagar debe ser mayor que cero.", field="amount")
-            if amount + discount > balance:
-                raise DomainError(
-                    "overpayment", f"El pago supera la deuda ({balance}). Cobre como máximo el saldo.", field="amount"
-                )
-            to_apply = amount + discount
-            if req.document_ids:
-                allocations = allocate_selected(documents, list(req.document_ids), to_apply)
-            else:
-                allocations = allocate_oldest_first(documents, to_apply)
-            if any(a.document_id == "" for a in allocations) and req.document_ids:
-                raise DomainError("overpayment", "El pago supera lo que deben las facturas elegidas.", field="amount")
+            return self._decide(uow, session, req, self.clock.now())[0]
+
+    def take_payment(self, session: CashierSession, req: PaymentRequest) -> PaymentRecord:
+        """Check the payment against the policy and take it in one unit of work.
+
+        Violations a supervisor may override need an approval in
+        ``req.overrides`` (the approvals are recorded in the item and the
+        audit log); any other violation refuses the payment and writes nothing.
+        """
+        now = self.clock.now()
+        with self.uow() as uow:
+            decision, policy, ctx, proposal, shift, rec = self._decide(uow, session, req, now)
+            granted = authorise(policy, decision.violations, req.overrides, session.user.user_id)
             payment = Payment(
-                account_id=account.account_id,
-                biller_id=account.biller_id,
-                amount=amount,
-                discount=discount,
-                allocations=tuple(allocations),
-                tenders=tenders,
-                balance_before=balance,
+                account_id=rec.account.account_id,
+                biller_id=rec.account.biller_id,
+                amount=proposal.amount,
+                discount=proposal.discount or Money.zero(proposal.amount.currency),
+                allocations=allocate(policy, ctx, proposal),
+                tenders=proposal.tenders,
+                balance_before=ctx.balance,
             )
-            return self._commit_payment(uow, session, shift, payment, account.name, rec, req, now)
+            return self._commit_payment(uow, session, shift, payment, rec, req, granted, decision, policy, now)
+
+    def _decide(self, uow: UnitOfWork, session: CashierSession, req: PaymentRequest, now: datetime):
+        currency = self.settings.currency
+        shift = self._open_shift(uow, session)
+        rec = uow.accounts.get(req.account_id)
+        if rec is None:
+            raise NotFound("unknown_account", f"La cuenta {req.account_id} no existe en esta caja.", field="search")
+        if rec.account.currency != currency:
+            raise DomainError("wrong_currency", f"La cuenta está en {rec.account.currency}; esta caja cobra en {currency}.")
+        policy = self._current_policy(uow)
+        unsynced_count, unsynced_total = uow.payments.unsynced()
+        last_sync = uow.values.get("last_sync_at")
+        ctx = PaymentContext(
+            account=rec.account,
+            documents=tuple(uow.accounts.documents(rec.account.account_id)),
+            balance=req.online_balance[0] if req.online_balance else Money.from_minor(rec.balance_minor, currency),
+            today=business_date(now, self.settings.timezone, None),
+            now=now,
+            locale=self.settings.locale,
+            cashier_role=session.user.role.value,
+            offline=req.online_balance is None,
+            unsynced_count=unsynced_count,
+            unsynced_total=Money.from_minor(unsynced_total, currency),
+            offline_shift_total=Money.from_minor(uow.payments.offline_total_of_shift(shift.shift_id), currency),
+            last_sync=parse_rfc3339(last_sync) if last_sync else None,
+            returned_cheque_drawers=self._returned_drawers(uow),
+            seen_cheques=frozenset(cheque_key_of(*k) for k in uow.payments.cheques_taken()) if any(
+                isinstance(t, ChequeTender) for t in req.tenders) else frozenset(),
+        )
+        discount = req.discount or Money.zero(currency)
+        amount = req.amount
+        if amount is None:
+            amount = suggested_amount(policy, ctx, req.document_ids) - discount
+        tenders = tuple(req.tenders)
+        if req.cash_received is not None:
+            if tenders:
+                raise DomainError("bad_request", "Indique el efectivo recibido o los medios de pago, no ambos.")
+            cash = cash_tender_for(policy, ctx, amount, req.cash_received)
+            amount, tenders = cash.amount, (cash,)
+        proposal = PaymentProposal(amount, tenders, discount, req.document_ids, req.payer_id)
+        return evaluate(policy, ctx, proposal), policy, ctx, proposal, shift, rec
+
+    def _current_policy(self, uow: UnitOfWork) -> Policy:
+        """The policy in force; a newer version central delivered applies from the next payment."""
+        # Once central delivered a policy it supersedes the local file or the
+        # default, whatever their numbers; among central's, the newer wins.
+        stored = uow.values.get("policy_version")
+        if stored and stored.isdigit() and (self._central_version is None or int(stored) > self._central_version):
+            try:
+                self.policy = policy_from_document(json.loads(uow.values.get("policy_document") or "{}"), version=int(stored))
+                self._central_version = int(stored)
+            except (DomainError, ValueError):
+                pass  # a bad document keeps the current policy; the sync service refused to store it anyway
+        return self.policy
+
+    @staticmethod
+    def _returned_drawers(uow: UnitOfWork) -> dict[str, date]:
+        raw = uow.values.get("returned_cheque_drawers")
+        if not raw:
+            return {}
+        try:
+            return {drawer_key(k): date.fromisoformat(v) for k, v in json.loads(raw).items()}
+        except (ValueError, AttributeError):
+            return {}
 
     def _open_shift(self, uow: UnitOfWork, session: CashierSession) -> ShiftRecord:
         shift = uow.shifts.get(session.shift_id)
@@ -305,18 +353,21 @@ class CounterService:
         session: CashierSession,
         shift: ShiftRecord,
         payment: Payment,
-        account_name: str,
         rec: AccountRecord,
         req: PaymentRequest,
+        granted: tuple[Approval, ...],
+        decision: Decision,
+        policy: Policy,
         now: datetime,
     ) -> PaymentRecord:
+        account_name = rec.account.name
         counters = uow.terminal.counters()
         counters.last_receipt_no += 1
         uow.terminal.save_counters(counters)
         payment_id = uuid7()
         offline = req.online_balance is None
         as_of = req.online_balance[1] if req.online_balance else rec.as_of
-        bdate = business_date(now, self.settings.timezone, self.settings.cutoff_time).isoformat()
+        bdate = business_date_for(policy, now, self.settings.timezone, self.settings.cutoff_time).isoformat()
         allocations = [{"document_id": a.document_id, "amount": a.amount.to_minor()} for a in payment.allocations]
         tenders = [t.to_wire() for t in payment.tenders]
         fields: dict[str, Any] = {
@@ -331,7 +382,7 @@ class CounterService:
             "balance_before": payment.balance_before.to_minor(),
             "balance_as_of": rfc3339(as_of),
             "offline": offline,
-            "overrides": [{"rule": o.rule, "approver_id": o.approver_id, "reason": o.reason} for o in req.overrides],
+            "overrides": [a.to_wire() for a in granted],
         }
         if req.payer_id:
             fields["payer_id"] = dict(req.payer_id)
@@ -373,8 +424,11 @@ class CounterService:
             account_id=payment.account_id,
             amount=record.amount_minor,
             currency=payment.currency,
+            recovery=decision.recovery,
+            credit=decision.credit.to_minor(),
+            policy_version=policy.version,
         )
-        for o in req.overrides:
+        for o in granted:
             record_audit(uow, now, o.approver_id, "override", payment_id=payment_id, rule=o.rule, reason=o.reason)
         uow.commit()
         return record
@@ -409,4 +463,4 @@ def change_of(record: PaymentRecord) -> int:
     return sum(t.get("change", 0) or 0 for t in record.tenders if t["kind"] == "cash")
 
 
-__all__ = ["CounterService", "CashierSession", "PaymentRequest", "Override", "SearchResult", "CashTender", "change_of"]
+__all__ = ["CounterService", "CashierSession", "PaymentRequest", "Approval", "SearchResult", "CashTender", "change_of"]

@@ -118,6 +118,27 @@ class SyncService:
                 break
         return applied
 
+    def pull_policy(self) -> int | None:
+        """Fetch the policy in force for this agent; the counter applies a newer version
+        at the start of its next payment.  Returns the version stored, or None when
+        central has none.  A document this engine cannot read is refused whole and the
+        terminal keeps the policy it has."""
+        from app.domain.policy import policy_from_document
+
+        answer = self.transport.fetch_policy()
+        version, document = answer.get("version"), answer.get("policy")
+        if not isinstance(version, int) or isinstance(version, bool) or version <= 0 or not isinstance(document, dict):
+            return None
+        policy_from_document(document, version=version)  # raises DomainError: nothing stored
+        with self.uow() as uow:
+            current = uow.values.get("policy_version")
+            if current is None or not current.isdigit() or int(current) < version:
+                uow.values.set("policy_document", json.dumps(document, ensure_ascii=False, sort_keys=True))
+                uow.values.set("policy_version", str(version))
+                record_audit(uow, self.clock.now(), None, "policy_received", version=version)
+                uow.commit()
+        return version
+
     def refresh_account(self, account_id: str) -> bool:
         """Online lookup: take central's fresh balance into the local snapshot. False when unknown there."""
         account = self.transport.fetch_account(account_id)

@@ -310,6 +310,33 @@ class SqlPayments:
     def set_status(self, payment_id: str, status: str) -> None:
         self.s.connection().execute(update(_P).where(_P.c.payment_id == payment_id).values(status=status))
 
+    def unsynced(self) -> tuple[int, int]:
+        count, total = self.s.connection().execute(
+            select(func.count(), func.coalesce(func.sum(_P.c.amount_minor), 0))
+            .select_from(_P.join(_O, _O.c.item_id == _P.c.payment_id))
+            .where(_O.c.state == "pending")
+        ).one()
+        return count, total
+
+    def offline_total_of_shift(self, shift_id: str) -> int:
+        return self.s.connection().execute(
+            select(func.coalesce(func.sum(_P.c.amount_minor), 0)).where(
+                _P.c.shift_id == shift_id, _P.c.offline.is_(True), _P.c.status == "posted"
+            )
+        ).scalar_one()
+
+    def cheques_taken(self) -> list[tuple[str, str, str]]:
+        rows = self.s.connection().execute(
+            select(
+                func.json_extract(_TE.c.details, "$.bank_code"),
+                func.json_extract(_TE.c.details, "$.account_number"),
+                func.json_extract(_TE.c.details, "$.number"),
+            )
+            .select_from(_TE.join(_P, _P.c.payment_id == _TE.c.payment_id))
+            .where(_TE.c.kind == "cheque", _P.c.status == "posted")
+        )
+        return [(str(b), str(a), str(n)) for b, a, n in rows]
+
     def tenders_of_shift(self, shift_id: str) -> list[tuple[str, int, str, list[dict[str, Any]]]]:
         conn = self.s.connection()
         payments = conn.execute(

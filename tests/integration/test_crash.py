@@ -31,6 +31,8 @@ KILLS = 50
 
 @pytest.mark.slow
 def test_payments_survive_sigkill_exactly_once(tmp_path):
+    # many one-peso payments from a terminal that never syncs: a policy without offline limits
+    (tmp_path / "settings.toml").write_text(f'policy_file = "{ROOT / "tests/data/policy_load_test.toml"}"\n')
     t = build_terminal(resolve(tmp_path), hasher=Argon2PinHasher.cheap())
     now = datetime.now(timezone.utc)
     load_demo(t.engine, 40, 3, now.date(), now, "DOP", 2)

@@ -3,7 +3,7 @@ manifest field checked against the sum of the shift's own items."""
 
 import json
 import sqlite3
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -20,11 +20,15 @@ def M(major: str) -> Money:
     return Money(Decimal(major), "DOP")
 
 
-def payable(t, n):
+def payable(t, n, segment="residential"):
+    """Active accounts whose biller takes abonos (LUZ does not), with room for the day's payments."""
     con = sqlite3.connect(t.paths.store)
     rows = con.execute(
-        "select account_id from accounts where status != 'judicial' and balance_minor > 500000 order by account_id limit ?", (n,)
+        "select account_id from accounts where status = 'active' and biller_id != 'LUZ' and segment = ?"
+        " and balance_minor > 500000 order by account_id limit ?",
+        (segment, n),
     ).fetchall()
+    assert len(rows) == n, "the demo book should have enough payable accounts"
     return [r[0] for r in rows]
 
 
@@ -33,11 +37,13 @@ def day(seeded, session):
     """A shift with every tender, a split, a void, a drop and a float_in."""
     t = seeded
     supervisor = t.auth.approve("sup", "4321")
-    a = payable(t, 6)
+    a = payable(t, 5)
     c = t.counter
     cash = c.take_cash_payment(session, a[0], M("1000"), amount=M("850"))
-    cheque = c.take_payment(session, PaymentRequest(a[1], amount=M("2000"), tenders=(
-        ChequeTender(M("2000"), "BHD", "000123", "1234567", date(2026, 11, 20), "Juan Pérez", "001-0000001-1"),)))
+    business = payable(t, 1, "business")[0]  # cheques only from business accounts (default policy)
+    issued = t.clock.now().date() - timedelta(days=3)
+    cheque = c.take_payment(session, PaymentRequest(business, amount=M("2000"), tenders=(
+        ChequeTender(M("2000"), "BHD", "00012345", "1234567", issued, "Comercial El Progreso SRL", "1-01-00001-1"),)))
     card = c.take_payment(session, PaymentRequest(a[2], amount=M("1500"), tenders=(CardTender(M("1500"), "VISA", "4242", "A1B2C3"),)))
     split = c.take_payment(session, PaymentRequest(a[3], amount=M("3000"), tenders=(
         CardTender(M("1000"), "MASTERCARD", "5454", "XY12Z9"), cash_tender(M("2000"), M("2500")))))

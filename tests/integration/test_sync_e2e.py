@@ -97,9 +97,11 @@ def linked(tmp_path):
 
 
 def active_accounts(t, n):
+    """Active residential accounts whose biller takes abonos, owing more than two abonos."""
     con = sqlite3.connect(t.paths.store)
     return [r[0] for r in con.execute(
-        "select account_id from accounts where status='active' and balance_minor > 20000 order by account_id limit ?", (n,))]
+        "select account_id from accounts where status='active' and segment='residential' and biller_id != 'LUZ'"
+        " and balance_minor > 150000 order by account_id limit ?", (n,))]
 
 
 def central_balance(central, t, account_id):
@@ -111,14 +113,14 @@ def test_payments_reach_central_once_and_the_counter_never_waits(linked):
     t, session, central = linked
     accounts = active_accounts(t, 3)
     before = {a: central_balance(central, t, a) for a in accounts}
-    one = Money(Decimal("100.00"), "DOP")
+    one = Money(Decimal("600.00"), "DOP")  # an abono above the policy's minimum
     paid = [t.counter.take_cash_payment(session, a, one, one) for a in accounts]
 
     svc = t.sync_service()
     reports = svc.push_all()
     assert sum(r.acknowledged for r in reports) == 4 and reports[-1].remaining == 0  # shift_open + 3 payments
     for a in accounts:
-        assert central_balance(central, t, a) == before[a] - 10000
+        assert central_balance(central, t, a) == before[a] - 60000
     statuses = [json.loads(r)["status"] for (r,) in sqlite3.connect(t.paths.store).execute("select result from outbox order by seq")]
     assert statuses == ["created"] * 4
 
@@ -130,7 +132,7 @@ def test_payments_reach_central_once_and_the_counter_never_waits(linked):
     statuses = [json.loads(r)["status"] for (r,) in sqlite3.connect(t.paths.store).execute("select result from outbox order by seq")]
     assert statuses == ["exists"] * 4
     for a in accounts:
-        assert central_balance(central, t, a) == before[a] - 10000
+        assert central_balance(central, t, a) == before[a] - 60000
 
     # central goes down: the counter keeps taking money, the queue waits
     central.stop()
@@ -141,7 +143,7 @@ def test_payments_reach_central_once_and_the_counter_never_waits(linked):
     assert svc.status().pending == 1
     central.start()
     assert sum(r.acknowledged for r in svc.push_all()) == 1
-    assert central_balance(central, t, accounts[0]) == before[accounts[0]] - 20000
+    assert central_balance(central, t, accounts[0]) == before[accounts[0]] - 120000
     assert {p.payment_id for p in paid}.isdisjoint({offline.payment_id})
 
 
@@ -149,7 +151,7 @@ def test_snapshot_pull_keeps_unsent_payments_applied(linked):
     t, session, central = linked
     (account,) = active_accounts(t, 1)
     local_before = t.counter.lookup_account(account).balance
-    one = Money(Decimal("100.00"), "DOP")
+    one = Money(Decimal("600.00"), "DOP")
     t.counter.take_cash_payment(session, account, one, one)  # not sent yet
     svc = t.sync_service()
     applied = svc.pull_snapshot()
@@ -179,3 +181,22 @@ def test_demo_sets_up_terminal_and_central_holding_the_same_book(tmp_path):
     assert "accounts" in tables
     remote_docs = dict(central.execute("select account_id, sum(amount - paid) from documents group by account_id"))
     assert {a: b for a, b in local.items() if b} == {a: b for a, b in remote_docs.items() if b}
+
+
+def test_a_policy_set_at_central_applies_from_the_next_payment(linked, tmp_path):
+    t, session, central = linked
+    policy = (ROOT / "resources/policy/default.toml").read_text(encoding="utf-8")
+    # the central office stops abonos below RD$ 1,000.00 for this agent
+    stricter = policy.replace("minimum = { DOP = 50000,", "minimum = { DOP = 100000,")
+    assert stricter != policy
+    (tmp_path / "strict.toml").write_text(stricter, encoding="utf-8")
+    central_cli(central.db, "set-policy", "--agent", "AG001", str(tmp_path / "strict.toml"))
+    (account,) = active_accounts(t, 1)
+    svc = t.sync_service()
+    seven_hundred = Money(Decimal("700.00"), "DOP")
+    assert svc.pull_policy() >= 1
+    from app.domain.errors import DomainError
+
+    with pytest.raises(DomainError) as e:
+        t.counter.take_cash_payment(session, account, seven_hundred, seven_hundred)
+    assert e.value.code in {"override_required", "partial_below_minimum"} and "1,000.00" in e.value.message

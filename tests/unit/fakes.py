@@ -138,6 +138,18 @@ class FakePayments:
     def set_status(self, payment_id, status):
         self.st.payments[payment_id].status = status
 
+    def unsynced(self):
+        pending = {o.item_id for o in self.st.outbox if o.state == "pending"}
+        ps = [p for p in self.st.payments.values() if p.payment_id in pending]
+        return len(ps), sum(p.amount_minor for p in ps)
+
+    def offline_total_of_shift(self, shift_id):
+        return sum(p.amount_minor for p in self.st.payments.values() if p.shift_id == shift_id and p.offline and p.status == "posted")
+
+    def cheques_taken(self):
+        return [(t["bank_code"], t["account_number"], t["number"]) for p in self.st.payments.values() if p.status == "posted"
+                for t in p.tenders if t["kind"] == "cheque"]
+
     def tenders_of_shift(self, shift_id):
         return [(p.payment_id, p.receipt_no, p.status, list(p.tenders)) for p in self.of_shift(shift_id)]
 

@@ -76,7 +76,7 @@ def test_refused_payment_writes_nothing(world):
     assert e.value.code == "insufficient_cash"
     with pytest.raises(DomainError) as e:
         counter.take_cash_payment(session, "1000", M(999999), amount=M(130000))
-    assert e.value.code == "overpayment"
+    assert e.value.code == "overpayment_not_allowed"
     assert (store.commits, len(store.state.outbox), store.state.counters.last_receipt_no) == before
 
 

@@ -26,8 +26,9 @@ class ScriptedTransport:
 
 def take_three(world):
     store, clock, counter, session, _ = world
-    for _ in range(3):
-        counter.take_cash_payment(session, "1000", Money.from_minor(10000, "DOP"), amount=Money.from_minor(10000, "DOP"))
+    # the balance is 1,200.00 and the policy's smallest abono 500.00: 500 + 500 + the last 200
+    for minor in (50000, 50000, 20000):
+        counter.take_cash_payment(session, "1000", Money.from_minor(minor, "DOP"), amount=Money.from_minor(minor, "DOP"))
     return store, clock
 
 
