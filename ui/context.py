@@ -6,6 +6,7 @@ Widgets call these services; they never open a database session.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from app.services.auth import AuthService
@@ -31,6 +32,24 @@ class Services:
     sync_status: Any = None
     #: the background sender (sync.loop.BackgroundSync) once started; the window nudges it after a payment
     sync_loop: Any = None
+    #: where the terminal keeps its data; PDF reports are saved under ``reports/`` in it
+    data_dir: Path | None = None
+    #: cash above which the counter asks for a drop, and the close tolerance (minor units);
+    #: None: ui.cash_policy decides (settings, else its documented table)
+    drop_limit_minor: int | None = None
+    close_tolerance_minor: int | None = None
+
+    def drop_limit(self) -> int | None:
+        from ui import cash_policy
+
+        return self.drop_limit_minor if self.drop_limit_minor is not None else cash_policy.drop_limit_minor(self.settings)
+
+    def close_tolerance(self) -> int:
+        from ui import cash_policy
+
+        if self.close_tolerance_minor is not None:
+            return self.close_tolerance_minor
+        return cash_policy.close_tolerance_minor(self.settings)
 
     @property
     def formats(self) -> Formats:
@@ -58,4 +77,5 @@ class Services:
             receipts=receipts,
             printer=printer or getattr(terminal, "printer", None) or NullPrinter(),
             sync_status=sync,
+            data_dir=getattr(getattr(terminal, "paths", None), "data_dir", None),
         )

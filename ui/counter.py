@@ -9,8 +9,9 @@ Keyboard map (the whole flow works without a mouse):
     F3 F4 F5              cheque, card, split (not available yet: a message says so)
     F6                    change the amount to pay (abono)
     F7                    the documents list; Space selects / unselects one
-    F8                    the receipts of this shift; Enter reprints the chosen one
-    F9                    reprint the last receipt (COPIA)
+    F8                    the receipts of this shift; Enter reprints the chosen one, Supr (Delete) voids it
+    F9                    reprint the last receipt (COPIA); Shift+F9 reprint one by its number
+    F10                   the Caja menu: drop, float, X report, held receipts, close shift
     Esc                   back to an empty search field
 
 An exact cash payment of a scanned bill is the scan, F2 and Enter.
@@ -64,6 +65,9 @@ class CounterScreen(QWidget):
     search_finished = Signal(object)  # SearchResult or Shown
     print_finished = Signal(object)  # PrintOutcome
     logout_requested = Signal()
+    cash_menu_requested = Signal()
+    payment_voided = Signal(object)  # VoidRecord
+    drawer_checked = Signal(bool)  # True: cash in the drawer passed the limit
 
     def __init__(self, services: Services, worker: Worker, receipts: ReceiptQueue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +80,8 @@ class CounterScreen(QWidget):
         self.mode: str | None = None  # None | "cash"
         self.busy = False
         self.last_payment: LastPayment | None = None
+        self.void_dialog = None
+        self.reprint_dialog = None
         self._search_seq = 0
         self._burst = BurstTracker()
         self._build()
@@ -91,6 +97,8 @@ class CounterScreen(QWidget):
         self.search.setClearButtonEnabled(False)
         self.search_error = InlineMessage()
         self.search_state = label("", "hint")
+        self.drop_banner = label("", "dropBanner", wrap=True)
+        self.drop_banner.hide()
 
         self.results = ResultsModel(self.formats, self)
         self.results_view = self._table(self.results)
@@ -188,7 +196,7 @@ class CounterScreen(QWidget):
         self.shift_view.horizontalHeader().setSectionResizeMode(ShiftPaymentsModel.NAME, QHeaderView.ResizeMode.Stretch)
         self.shift_view.setColumnHidden(ShiftPaymentsModel.ACCOUNT, True)  # the name and receipt are what is asked for
         self.shift_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.shift_caption = label(self.tr("Cobros de este turno (F8, Enter reimprime)"), "fieldLabel")
+        self.shift_caption = label(self.tr("Cobros de este turno (F8: Enter reimprime · Supr anula)"), "fieldLabel", wrap=True)
 
         left = QVBoxLayout()
         left.addWidget(self.card)
@@ -209,6 +217,7 @@ class CounterScreen(QWidget):
         searchrow = QHBoxLayout()
         searchrow.addWidget(self.search, 1)
         searchrow.addWidget(self.search_state)
+        top.addWidget(self.drop_banner)
         top.addLayout(searchrow)
         top.addWidget(self.search_error)
         top.addWidget(self.results_view)
@@ -248,6 +257,8 @@ class CounterScreen(QWidget):
             (Qt.Key.Key_F7, self.choose_documents),
             (Qt.Key.Key_F8, self.choose_receipt),
             (Qt.Key.Key_F9, self.reprint_last),
+            (QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_F9), self.ask_receipt_number),
+            (Qt.Key.Key_F10, self.open_cash_menu),
             (Qt.Key.Key_Escape, self.cancel),
         ):
             sc = QShortcut(QKeySequence(key), self)
@@ -262,6 +273,9 @@ class CounterScreen(QWidget):
         self.last_payment = LastPayment(latest.receipt_no, latest.payment_id) if latest else None
         self.reset()
         self._show_change_idle()
+        self.tender_message.clear_text()
+        self.drop_banner.hide()
+        self.check_drawer()
 
     def load_shift_payments(self, payments: list[PaymentRecord]) -> None:
         """The shift's earlier receipts (after a restart), without disturbing the customer at the counter."""
@@ -305,6 +319,11 @@ class CounterScreen(QWidget):
                 payment = self.shift_payments.payment_at(self.shift_view.currentIndex().row())
                 if payment is not None:
                     self.reprint(payment.receipt_no)
+                return True
+            elif obj is self.shift_view and event.key() == Qt.Key.Key_Delete:
+                payment = self.shift_payments.payment_at(self.shift_view.currentIndex().row())
+                if payment is not None:
+                    self.void(payment)
                 return True
         return super().eventFilter(obj, event)
 
@@ -603,6 +622,7 @@ class CounterScreen(QWidget):
         self.reset()
         self.receipts.print_payment(record.payment_id, record.receipt_no, open_drawer=True)
         self.payment_committed.emit(record)
+        self.check_drawer()
 
     def _payment_failed(self, error: BaseException) -> None:
         self._set_busy(False)
@@ -664,7 +684,19 @@ class CounterScreen(QWidget):
         self.search.setFocus()
 
     def _printed(self, outcome: PrintOutcome) -> None:
-        if outcome.problem:
+        if outcome.document not in ("receipt", "void"):
+            self.print_finished.emit(outcome)
+            return  # reports and slips: the screen that asked for them says how it went
+        if outcome.document == "void":
+            if outcome.problem:
+                self.tender_message.show_text(
+                    self.tr("La anulación del recibo N° {no} quedó registrada, pero: {problem} Reimprima con Shift+F9.").format(
+                        no=outcome.receipt_no, problem=outcome.problem))
+                restyle(self.tender_message, "inlineError")
+        elif outcome.fault_code in ("receipt_of_other_shift", "unknown_receipt"):
+            self.tender_message.show_text(outcome.problem)
+            restyle(self.tender_message, "inlineError")
+        elif outcome.problem:
             self.tender_message.show_text(
                 self.tr("El pago del recibo N° {no} quedó registrado, pero: {problem} Reimprima con F9.").format(
                     no=outcome.receipt_no, problem=outcome.problem
@@ -675,6 +707,102 @@ class CounterScreen(QWidget):
             self.tender_message.show_text(self.tr("Copia del recibo N° {no} impresa.").format(no=outcome.receipt_no))
             restyle(self.tender_message, "notice")
         self.print_finished.emit(outcome)
+
+    def ask_receipt_number(self) -> None:
+        """Shift+F9: reprint any receipt of this shift by typing its number."""
+        if self.session is None:
+            return
+        from ui.shift_screens import ReprintDialog
+
+        self.reprint_dialog = ReprintDialog(self)
+        self.reprint_dialog.chosen.connect(self.reprint_number)
+        self.reprint_dialog.finished.connect(lambda _r: self.search.setFocus())
+        self.reprint_dialog.start()
+
+    def reprint_number(self, receipt_no: int) -> None:
+        if self.session is None:
+            return
+        self.receipts.reprint(receipt_no, shift_id=self.session.shift_id)
+        self.tender_message.show_text(self.tr("Reimprimiendo el recibo N° {no} (COPIA).").format(no=receipt_no))
+        restyle(self.tender_message, "notice")
+        self.search.setFocus()
+
+    # ------------------------------------------------------------------ voids
+    def void(self, payment: PaymentRecord) -> None:
+        """Supr on a receipt of the F8 list: a supervisor voids it with a reason; the void receipt prints."""
+        if self.session is None or self.busy:
+            return
+        if payment.status == "voided":
+            self.tender_message.show_text(self.tr("El recibo N° {no} ya está anulado.").format(no=payment.receipt_no))
+            restyle(self.tender_message, "notice")
+            return
+        from ui.approval import ApprovalDialog
+
+        session, counter = self.session, self.services.counter
+        payment_id = payment.payment_id
+
+        def action(approver, reason, _amount):
+            return counter.void_payment(session, payment_id, approver, reason)
+
+        self.void_dialog = ApprovalDialog(
+            self.services, self.worker, cashier=session.user,
+            title=self.tr("Anular el recibo N° {no}").format(no=payment.receipt_no),
+            detail=self.tr("{name} · cuenta {account} · {amount}. Se devuelve el dinero al cliente y se imprime el comprobante de anulación.").format(
+                name=payment.account_name, account=payment.account_id, amount=self.formats.minor(payment.amount_minor)),
+            action=action, ask_reason=True, parent=self,
+        )
+        self.void_dialog.approved.connect(lambda record, p=payment: self._voided(p, record))
+        self.void_dialog.rejected.connect(self.shift_view.setFocus)
+        self.void_dialog.start()
+
+    def _voided(self, payment: PaymentRecord, record) -> None:
+        self.shift_payments.mark_voided(payment.payment_id)
+        cash = any(t["kind"] == "cash" for t in payment.tenders)
+        self.receipts.print_void(payment.payment_id, payment.receipt_no, open_drawer=cash)
+        self.reset()
+        self.tender_message.show_text(
+            self.tr("Recibo N° {no} anulado. Devuelva {amount} al cliente; se imprime el comprobante de anulación.").format(
+                no=payment.receipt_no, amount=self.formats.minor(payment.amount_minor)))
+        restyle(self.tender_message, "notice")
+        self._show_change(
+            self.tr("Devuelva al cliente"),
+            self.formats.minor(payment.amount_minor),
+            self.tr("Anulación del recibo N° {no} · {name}").format(no=payment.receipt_no, name=payment.account_name),
+            warn=True,
+        )
+        self.payment_voided.emit(record)
+        self.check_drawer()
+
+    # ------------------------------------------------------------------ the drawer
+    def open_cash_menu(self) -> None:
+        if not self.busy and self.session is not None:
+            self.cash_menu_requested.emit()
+
+    def check_drawer(self) -> None:
+        """Ask the shift service whether the cash in the drawer passed the limit (off the GUI thread)."""
+        if self.session is None:
+            return
+        session, shifts, limit = self.session, self.services.shifts, self.services.drop_limit()
+        if limit is None:
+            self._drawer_checked(session, False)
+            return
+        self.worker.submit(lambda: shifts.drop_due(session, limit), lambda due: self._drawer_checked(session, due),
+                           lambda _e: None)
+
+    def _drawer_checked(self, session: CashierSession, due: bool) -> None:
+        if session is not self.session:
+            return
+        limit = self.services.drop_limit()
+        if due and limit is not None:
+            self.drop_banner.setText(
+                self.tr("El efectivo de la gaveta pasó el límite de {limit}: haga un retiro a caja fuerte (F10 y 1).").format(
+                    limit=self.formats.minor(limit)))
+        self.drop_banner.setVisible(bool(due))
+        self.drawer_checked.emit(bool(due))
+
+    @property
+    def drop_due(self) -> bool:
+        return not self.drop_banner.isHidden()
 
     def now(self) -> datetime:
         return self.services.clock.now()

@@ -18,5 +18,8 @@ class NullPrinter:
     def print_receipt(self, receipt: ReceiptData) -> None:
         raise PrinterFault("printer_offline", "No hay impresora configurada: el recibo no se imprimió.")
 
+    def print_layout(self, layout) -> None:
+        raise PrinterFault("printer_offline", "No hay impresora configurada: el informe no se imprimió.")
+
     def open_drawer(self) -> None:
         raise PrinterFault("printer_offline", "No hay impresora configurada: abra el cajón con la llave.")

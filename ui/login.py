@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QFormLayout, QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from app.domain.money import minor_units
 from app.domain.users import User
 from app.services.counter import CashierSession
 from ui.context import Services
+from ui.denominations import DenominationCount
 from ui.errors import describe
 from ui.widgets import InlineMessage, label
 from ui.workers import Worker
@@ -110,26 +108,6 @@ class LoginScreen(QWidget):
         self.pin_edit.setFocus()
 
 
-#: bills and coins per currency, in major units (the opening float is counted by these)
-DENOMINATIONS: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {
-    "DOP": ((2000, 1000, 500, 200, 100, 50), (25, 10, 5, 1)),
-}
-
-
-@dataclass(frozen=True)
-class Denomination:
-    major: int
-    coin: bool
-
-    def minor(self, currency: str) -> int:
-        return self.major * 10 ** minor_units(currency)
-
-
-def denominations_for(currency: str) -> list[Denomination]:
-    bills, coins = DENOMINATIONS.get(currency, DENOMINATIONS["DOP"])
-    return [Denomination(b, False) for b in bills] + [Denomination(c, True) for c in coins]
-
-
 class OpenShiftScreen(QWidget):
     """Count the opening float bill by bill: type a count, Enter moves to the next row."""
 
@@ -142,7 +120,6 @@ class OpenShiftScreen(QWidget):
         self.formats = services.formats
         self.currency = services.settings.currency
         self.user: User | None = None
-        self.denominations = denominations_for(self.currency)
 
         self.title = label(self.tr("Abrir turno: fondo de caja"), "title")
         self.who = label("", "subtitle")
@@ -151,32 +128,11 @@ class OpenShiftScreen(QWidget):
             "hint",
             wrap=True,
         )
-        grid = QGridLayout()
-        grid.addWidget(label(self.tr("Denominación"), "fieldLabel"), 0, 0)
-        grid.addWidget(label(self.tr("Cantidad"), "fieldLabel"), 0, 1)
-        grid.addWidget(label(self.tr("Subtotal"), "fieldLabel"), 0, 2, Qt.AlignmentFlag.AlignRight)
-        self.count_edits: list[QLineEdit] = []
-        self.subtotals = []
-        for i, d in enumerate(self.denominations, start=1):
-            kind = self.tr("moneda") if d.coin else self.tr("billete")
-            name = self.tr("{amount} ({kind})").format(amount=self.formats.whole(d.major), kind=kind)
-            edit = QLineEdit()
-            edit.setObjectName(f"count_{d.major}")
-            # blank counts as zero: a validator that calls "" intermediate would swallow Enter
-            edit.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,5}"), edit))
-            edit.setAlignment(Qt.AlignmentFlag.AlignRight)
-            edit.setMaximumWidth(160)
-            edit.textChanged.connect(self._recount)
-            edit.returnPressed.connect(lambda i=i - 1: self._next(i))
-            sub = label("", "")
-            sub.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            grid.addWidget(label(name), i, 0)
-            grid.addWidget(edit, i, 1)
-            grid.addWidget(sub, i, 2)
-            self.count_edits.append(edit)
-            self.subtotals.append(sub)
-        grid.setColumnStretch(0, 2)
-        grid.setColumnStretch(2, 2)
+        # the denomination table is packaged with the program (no store, no network): read once here
+        self.count = DenominationCount(services.shifts.denominations(self.currency), self.formats, self.currency)
+        self.count.changed.connect(self._recount)
+        self.count.finished.connect(lambda: self.open_button.setFocus())
+        self.count_edits = self.count.count_edits
         self.total = label("", "total")
         self.error = InlineMessage()
         self.open_button = QPushButton(self.tr("Abrir turno (Enter)"))
@@ -187,7 +143,7 @@ class OpenShiftScreen(QWidget):
         left.addWidget(self.title)
         left.addWidget(self.who)
         left.addWidget(self.hint)
-        left.addLayout(grid)
+        left.addWidget(self.count)
         left.addWidget(self.error)
         bottom = QHBoxLayout()
         bottom.addWidget(label(self.tr("Total del fondo"), "fieldLabel"))
@@ -207,36 +163,20 @@ class OpenShiftScreen(QWidget):
     def start(self, user: User) -> None:
         self.user = user
         self.who.setText(self.tr("Cajero: {name}").format(name=user.name))
-        for e in self.count_edits:
-            e.clear()
+        self.count.clear()
         self.error.clear_text()
         self._set_busy(False)
         self.count_edits[0].setFocus()
 
     def counts(self) -> dict[int, int]:
         """Minor units → count, as ShiftService.open_shift takes them (blank fields count zero)."""
-        out = {}
-        for d, e in zip(self.denominations, self.count_edits):
-            text = e.text().strip()
-            if text:
-                out[d.minor(self.currency)] = int(text)
-        return out
+        return self.count.counts()
 
     def total_minor(self) -> int:
-        return sum(m * c for m, c in self.counts().items())
+        return self.count.total_minor()
 
-    def _recount(self) -> None:
-        for d, e, sub in zip(self.denominations, self.count_edits, self.subtotals):
-            n = int(e.text()) if e.text().strip().isdigit() else 0
-            sub.setText(self.formats.minor(d.minor(self.currency) * n) if n else "")
+    def _recount(self, *_args) -> None:
         self.total.setText(self.formats.minor(self.total_minor()))
-
-    def _next(self, i: int) -> None:
-        if i + 1 < len(self.count_edits):
-            self.count_edits[i + 1].setFocus()
-            self.count_edits[i + 1].selectAll()
-        else:
-            self.open_button.setFocus()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if event.key() == Qt.Key.Key_Escape:

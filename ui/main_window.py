@@ -1,4 +1,10 @@
-"""The window: login → open shift (when none is open) → counter."""
+"""The window: login → open shift (when none is open) → counter, and the cash screens behind F10.
+
+Cash flows wired here: drop and float (a supervisor approves the amount; the
+slip prints and the drawer opens), the X report, reprint by number, the
+receipts the printer held, and the blind close, after which the window goes
+back to the login.
+"""
 
 from __future__ import annotations
 
@@ -12,9 +18,12 @@ from ui.context import Services
 from ui.counter import CounterScreen
 from ui.errors import describe
 from ui.login import LoginScreen, OpenShiftScreen
-from ui.receipt_queue import ReceiptQueue
+from ui.approval import ApprovalDialog
+from ui.receipt_queue import PrintOutcome, ReceiptQueue
+from ui.shift_screens import CashMenuScreen, CloseShiftScreen, HeldReceiptsScreen, ReportScreen
 from ui.status import StatusPanel, SyncBridge
 from ui.theme import scale_for, stylesheet
+from ui.widgets import restyle
 from ui.workers import Worker
 
 
@@ -28,8 +37,13 @@ class MainWindow(QMainWindow):
         self.login = LoginScreen(services, self.worker)
         self.open_shift = OpenShiftScreen(services, self.worker)
         self.counter = CounterScreen(services, self.worker, self.receipts)
+        self.cash_menu = CashMenuScreen()
+        self.x_report = ReportScreen(services, self.worker, self.receipts)
+        self.close_shift = CloseShiftScreen(services, self.worker, self.receipts)
+        self.held = HeldReceiptsScreen(services, self.worker, self.receipts)
+        self.movement_dialog: ApprovalDialog | None = None
         self.stack = QStackedWidget()
-        for w in (self.login, self.open_shift, self.counter):
+        for w in (self.login, self.open_shift, self.counter, self.cash_menu, self.x_report, self.close_shift, self.held):
             self.stack.addWidget(w)
         self.setCentralWidget(self.stack)
         self.status = StatusPanel(services, self.worker)
@@ -46,6 +60,16 @@ class MainWindow(QMainWindow):
         self.sync_bridge = SyncBridge(self)
         self.sync_bridge.reported.connect(self.status.show_sync)
         self.counter.payment_committed.connect(self._nudge_sync)
+        self.counter.payment_voided.connect(self._nudge_sync)
+        self.counter.cash_menu_requested.connect(self.show_cash_menu)
+        self.cash_menu.chosen.connect(self._cash_action)
+        self.cash_menu.cancelled.connect(self.back_to_counter)
+        self.x_report.back.connect(self.back_to_counter)
+        self.held.back.connect(self.back_to_counter)
+        self.close_shift.cancelled.connect(self.back_to_counter)
+        self.close_shift.outcome_shown.connect(self._close_answered)
+        self.close_shift.finished.connect(self._shift_closed)
+        self.receipts.finished.connect(self._paper_printed)
         logout = QShortcut(QKeySequence(Qt.Key.Key_F12), self.counter)
         logout.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         logout.activated.connect(self.logout)
@@ -99,6 +123,115 @@ class MainWindow(QMainWindow):
             self.services.sync_loop.nudge()  # send the payment now, not at the next tick
         self.status.refresh()
 
+    # --- the cash side (F10) ------------------------------------------------------------
+    def show_cash_menu(self) -> None:
+        if self.session is None:
+            return
+        notice = ""
+        if self.counter.drop_due:
+            notice = self.tr("El efectivo de la gaveta pasó el límite: haga un retiro (1).")
+        spool = getattr(self.services.printer, "spool", None)
+        self.cash_menu.set_held_count(None)
+        if spool is not None:
+            self.worker.submit(lambda: len(spool.pending()), self.cash_menu.set_held_count, lambda _e: None)
+        self.stack.setCurrentWidget(self.cash_menu)
+        self.cash_menu.start(notice)
+
+    def back_to_counter(self) -> None:
+        if self.session is None:
+            self.show_login()
+            return
+        self.stack.setCurrentWidget(self.counter)
+        self.counter.search.setFocus()
+
+    def _cash_action(self, action: str) -> None:
+        session = self.session
+        if session is None:
+            return
+        if action in ("drop", "float_in"):
+            self.back_to_counter()
+            self.ask_cash_movement(action)
+        elif action == "x_report":
+            self.stack.setCurrentWidget(self.x_report)
+            self.x_report.start(session)
+        elif action == "reprint":
+            self.back_to_counter()
+            self.counter.ask_receipt_number()
+        elif action == "held":
+            self.stack.setCurrentWidget(self.held)
+            self.held.start()
+        elif action == "close":
+            self.stack.setCurrentWidget(self.close_shift)
+            self.close_shift.start(session)
+
+    def ask_cash_movement(self, kind: str) -> None:
+        """A drop (sangría) or float added: the amount, and a supervisor who approves it."""
+        session = self.session
+        if session is None:
+            return
+        shifts = self.services.shifts
+        if kind == "drop":
+            title = self.tr("Retiro a caja fuerte (sangría)")
+            detail = self.tr("Cuente el efectivo que sale de la gaveta y escriba el monto. El supervisor lo recibe y autoriza.")
+
+            def action(approver, _reason, amount):
+                return approver, shifts.cash_drop(session, amount, approver)
+        else:
+            title = self.tr("Ingreso de fondo a la gaveta")
+            detail = self.tr("Escriba el efectivo que entra a la gaveta. El supervisor que lo entrega autoriza.")
+
+            def action(approver, _reason, amount):
+                return approver, shifts.float_in(session, amount, approver)
+
+        self.movement_dialog = ApprovalDialog(
+            self.services, self.worker, cashier=session.user, title=title, detail=detail, action=action,
+            ask_reason=False, ask_amount=True, amount_label=self.tr("Monto"), parent=self.counter,
+        )
+        self.movement_dialog.approved.connect(lambda result, s=session: self._movement_done(s, result))
+        self.movement_dialog.rejected.connect(lambda: self.counter.search.setFocus())
+        self.movement_dialog.start()
+
+    def _movement_done(self, session: CashierSession, result) -> None:
+        approver, movement = result
+        settings = self.services.settings
+        document = "drop_slip" if movement.kind == "drop" else "float_slip"
+
+        def build():
+            from printing.reports import cash_movement_layout
+
+            return cash_movement_layout(movement, settings, cashier_name=session.user.name, approver_name=approver.name)
+
+        self.receipts.print_document(document, build, open_drawer=True)
+        amount = self.services.formats.minor(movement.amount_minor)
+        if movement.kind == "drop":
+            text = self.tr("Retiro de {amount} registrado; autorizó {name}. Se imprime el comprobante.")
+        else:
+            text = self.tr("Ingreso de fondo de {amount} registrado; autorizó {name}. Se imprime el comprobante.")
+        self.counter.tender_message.show_text(text.format(amount=amount, name=approver.name))
+        restyle(self.counter.tender_message, "notice")
+        self.counter.check_drawer()
+        self._nudge_sync(movement)
+        self.counter.search.setFocus()
+
+    def _paper_printed(self, outcome: PrintOutcome) -> None:
+        if outcome.document in ("drop_slip", "float_slip") and outcome.problem:
+            self.counter.tender_message.show_text(
+                self.tr("El movimiento quedó registrado, pero el comprobante no se imprimió: {problem}").format(
+                    problem=outcome.problem))
+            restyle(self.counter.tender_message, "inlineError")
+
+    def _close_answered(self, outcome) -> None:
+        if outcome.status == "closed":
+            self.status.set_session(None)
+            self._nudge_sync(outcome)
+
+    def _shift_closed(self) -> None:
+        """After the Z report: nobody is at this drawer any more."""
+        self.user = self.session = None
+        self.counter.session = None
+        self.status.set_session(None)
+        self.show_login()
+
     def logout(self) -> None:
         if self.counter.busy:
             return
@@ -113,6 +246,8 @@ class MainWindow(QMainWindow):
             self.counter.tender_message.show_text(text)
         elif current is self.login:
             self.login.error.show_text(text)
+        elif current is self.close_shift:
+            self.close_shift.count_error.show_text(text)
         else:
             self.open_shift.error.show_text(text)
 

@@ -7,7 +7,7 @@ choose which model to show.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -227,6 +227,15 @@ class ShiftPaymentsModel(QAbstractTableModel):
     def payment_at(self, row: int):
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
+    def mark_voided(self, payment_id: str) -> None:
+        """The payment was voided: it stays in the list, marked and struck through."""
+        from dataclasses import replace
+
+        for r, p in enumerate(self._rows):
+            if p.payment_id == payment_id:
+                self._rows[r] = replace(p, status="voided")
+                self.dataChanged.emit(self.index(r, 0), self.index(r, self.COLUMNS - 1))
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
@@ -257,6 +266,8 @@ class ShiftPaymentsModel(QAbstractTableModel):
             if col == self.ACCOUNT:
                 return p.account_id
             if col == self.NAME:
+                if p.status == "voided":
+                    return self.tr("ANULADO · {name}").format(name=p.account_name)
                 return p.account_name
             # no currency sign: a narrow column of amounts in the outlet's one currency
             if col == self.AMOUNT:
@@ -265,5 +276,234 @@ class ShiftPaymentsModel(QAbstractTableModel):
                 change = sum(t.get("change", 0) or 0 for t in p.tenders if t["kind"] == "cash")
                 return self.formats.minor(change, sign=False)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.RECEIPT, self.AMOUNT, self.CHANGE):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if p.status == "voided":
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor("#666666"))
+            if role == Qt.ItemDataRole.FontRole and col in (self.AMOUNT, self.CHANGE):
+                from PySide6.QtGui import QFont
+
+                font = QFont()
+                font.setStrikeOut(True)
+                return font
+        return None
+
+
+TENDER_KINDS = ("cash", "cheque", "card")
+
+
+def tender_label(kind: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return {
+        "cash": QCoreApplication.translate("labels", "Efectivo"),
+        "cheque": QCoreApplication.translate("labels", "Cheques"),
+        "card": QCoreApplication.translate("labels", "Tarjeta"),
+    }.get(kind, kind)
+
+
+class ReportLinesModel(QAbstractTableModel):
+    """The X report on screen: one line per figure (concept, how many, amount)."""
+
+    CONCEPT, COUNT, AMOUNT = range(3)
+    COLUMNS = 3
+
+    def __init__(self, formats: Formats, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.formats = formats
+        self._rows: list[tuple[str, int | None, int | None, bool]] = []  # concept, count, amount, heading
+
+    def set_rows(self, rows: Iterable[tuple[str, int | None, int | None, bool]]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def set_report(self, report) -> None:
+        """From ``app.services.shifts.ShiftReport``: what came in, what went out, what the drawer should hold."""
+        f = report.figures
+        rows: list[tuple[str, int | None, int | None, bool]] = [
+            (self.tr("Fondo de caja inicial"), None, f.opening_float, False),
+            (self.tr("Cobrado en efectivo"), f.counts["cash"].count, f.counts["cash"].total, False),
+            (self.tr("Cobrado con cheque"), f.counts["cheque"].count, f.counts["cheque"].total, False),
+            (self.tr("Cobrado con tarjeta"), f.counts["card"].count, f.counts["card"].total, False),
+            (self.tr("Anulaciones"), f.voids.count, -f.voids.total, False),
+            (self.tr("Ingresos de fondo"), f.floats_in.count, f.floats_in.total, False),
+            (self.tr("Retiros a caja fuerte"), f.drops.count, -f.drops.total, False),
+            (self.tr("Esperado en caja"), None, None, True),
+        ]
+        rows += [(tender_label(k), None, f.expected[k], False) for k in TENDER_KINDS]
+        self.set_rows(rows)
+
+    def row(self, r: int):
+        return self._rows[r] if 0 <= r < len(self._rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        return {self.CONCEPT: self.tr("Concepto"), self.COUNT: self.tr("Cantidad"), self.AMOUNT: self.tr("Monto")}.get(section)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        concept, count, amount, heading = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.CONCEPT:
+                return concept
+            if col == self.COUNT:
+                return "" if count is None else str(count)
+            if col == self.AMOUNT:
+                return "" if amount is None else self.formats.minor(amount)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.COUNT, self.AMOUNT):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and heading:
+            from PySide6.QtGui import QFont
+
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+
+SHORT = QColor("#9b0000")
+OVER = QColor("#8a4b00")
+
+
+class CloseResultModel(QAbstractTableModel):
+    """After the blind count: expected against counted per tender, and over/short."""
+
+    TENDER, EXPECTED, COUNTED, DIFFERENCE, RESULT = range(5)
+    COLUMNS = 5
+
+    def __init__(self, formats: Formats, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.formats = formats
+        self._rows: list[tuple[str, int, int, int]] = []  # kind, expected, counted, difference
+
+    def set_rows(self, rows: Iterable[tuple[str, int, int, int]]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def set_report(self, report) -> None:
+        expected = report.figures.expected
+        counted = report.counted or {}
+        diff = report.over_short or {k: counted.get(k, 0) - expected[k] for k in TENDER_KINDS}
+        self.set_rows((k, expected[k], counted.get(k, 0), diff.get(k, 0)) for k in TENDER_KINDS)
+
+    def clear(self) -> None:
+        self.set_rows([])
+
+    def row(self, r: int):
+        return self._rows[r] if 0 <= r < len(self._rows) else None
+
+    def result_text(self, diff: int) -> str:
+        if diff > 0:
+            return self.tr("sobrante")
+        if diff < 0:
+            return self.tr("faltante")
+        return self.tr("cuadra")
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        return {
+            self.TENDER: self.tr("Medio"),
+            self.EXPECTED: self.tr("Esperado"),
+            self.COUNTED: self.tr("Contado"),
+            self.DIFFERENCE: self.tr("Diferencia"),
+            self.RESULT: self.tr("Resultado"),
+        }.get(section)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        kind, expected, counted, diff = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.TENDER:
+                return tender_label(kind)
+            if col == self.EXPECTED:
+                return self.formats.minor(expected)
+            if col == self.COUNTED:
+                return self.formats.minor(counted)
+            if col == self.DIFFERENCE:
+                return self.formats.minor(diff)
+            if col == self.RESULT:
+                return self.result_text(diff)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.EXPECTED, self.COUNTED, self.DIFFERENCE):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and col in (self.DIFFERENCE, self.RESULT) and diff:
+            return QBrush(SHORT if diff < 0 else OVER)
+        return None
+
+
+class HeldReceiptsModel(QAbstractTableModel):
+    """Receipts the printer did not take (printing.spool.HeldReceipt), oldest receipt first."""
+
+    RECEIPT, HELD_AT, NAME, PROBLEM, ATTEMPTS = range(5)
+    COLUMNS = 5
+
+    def __init__(self, formats: Formats, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.formats = formats
+        self._rows: list = []
+
+    def set_rows(self, held: Iterable) -> None:
+        self.beginResetModel()
+        self._rows = sorted(held, key=lambda h: h.receipt_no)
+        self.endResetModel()
+
+    def held_at(self, row: int):
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        return {
+            self.RECEIPT: self.tr("Recibo"),
+            self.HELD_AT: self.tr("Desde"),
+            self.NAME: self.tr("Nombre"),
+            self.PROBLEM: self.tr("Por qué no salió"),
+            self.ATTEMPTS: self.tr("Intentos"),
+        }.get(section)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        h, col = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.RECEIPT:
+                return str(h.receipt_no)
+            if col == self.HELD_AT:
+                try:
+                    return self.formats.moment(datetime.fromisoformat(h.held_at))
+                except (TypeError, ValueError):
+                    return str(h.held_at)
+            if col == self.NAME:
+                return h.receipt.account_name
+            if col == self.PROBLEM:
+                return h.message
+            if col == self.ATTEMPTS:
+                return str(h.attempts)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.RECEIPT, self.ATTEMPTS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

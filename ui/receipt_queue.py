@@ -8,7 +8,9 @@ print into a COPIA), then opens the drawer for cash.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -27,6 +29,9 @@ class PrintOutcome:
     drawer_opened: bool | None  # None: the job did not ask for the drawer
     problem: str = ""  # one Spanish sentence when something did not happen
     fault_code: str = ""
+    # "receipt" (a payment's receipt or its copy), "void" (the void receipt), or a paper the
+    # shift screens print: "x_report", "z_report", "drop_slip", "float_slip"
+    document: str = "receipt"
 
 
 class ReceiptQueue(QObject):
@@ -49,15 +54,29 @@ class ReceiptQueue(QObject):
         """The original receipt of a payment that just committed."""
         self._submit(lambda: self._job(payment_id, 1, receipt_no, open_drawer), receipt_no)
 
-    def reprint(self, receipt_no: int) -> None:
-        """Another copy of a receipt of this terminal (marked COPIA)."""
+    def reprint(self, receipt_no: int, *, shift_id: str | None = None) -> None:
+        """Another copy of a receipt of this terminal (marked COPIA); only of ``shift_id`` when given.
+
+        A receipt whose original never printed (held by the printer) comes out as the original.
+        """
         counter = self.services.counter
+        not_of_shift = self.tr("El recibo N° {no} no es de este turno: solo se reimprimen los recibos del turno abierto.")
 
         def job() -> PrintOutcome:
             payment = counter.payment_by_receipt(receipt_no)
+            if shift_id is not None and payment.shift_id != shift_id:
+                raise DomainError("receipt_of_other_shift", not_of_shift.format(no=receipt_no))
             return self._job(payment.payment_id, payment.print_count + 1, receipt_no, False)
 
         self._submit(job, receipt_no)
+
+    def print_void(self, payment_id: str, receipt_no: int, *, open_drawer: bool) -> None:
+        """The void receipt of a payment just voided; the drawer opens to give the cash back."""
+        self._submit(lambda: self._void_job(payment_id, receipt_no, open_drawer), receipt_no)
+
+    def print_document(self, document: str, build: Callable[[], Any], *, open_drawer: bool = False) -> None:
+        """A report or slip: ``build()`` runs on the printer thread and returns a printing Layout."""
+        self._submit(lambda: self._layout_job(document, build, open_drawer), 0)
 
     def wait(self, msecs: int = 10_000) -> bool:
         return self.worker.wait(msecs)
@@ -86,6 +105,44 @@ class ReceiptQueue(QObject):
                     problem, fault_code = e.message, e.code
         return PrintOutcome(receipt_no, printed, print_count > 1, drawer, problem, fault_code)
 
+    def _void_job(self, payment_id: str, receipt_no: int, open_drawer: bool) -> PrintOutcome:
+        s = self.services
+        problem, fault_code, printed = "", "", False
+        try:
+            receipt = s.receipts.receipt_for(payment_id, print_count=1)  # voided=True: the void layout
+            s.printer.print_receipt(receipt)
+            printed = True
+        except DomainError as e:  # PrinterFault is a DomainError
+            problem, fault_code = e.message, e.code
+        drawer = self._kick(open_drawer)
+        if drawer is False and not problem:
+            problem, fault_code = self.tr("No se pudo abrir el cajón: ábralo con la llave."), "drawer"
+        return PrintOutcome(receipt_no, printed, False, drawer, problem, fault_code, "void")
+
+    def _layout_job(self, document: str, build: Callable[[], Any], open_drawer: bool) -> PrintOutcome:
+        s = self.services
+        problem, fault_code, printed = "", "", False
+        try:
+            layout = build()
+            printer_layout = getattr(s.printer, "print_layout", None)
+            if printer_layout is None:
+                raise PrinterFault("printer_offline", "Esta impresora no imprime informes.")
+            printer_layout(layout)
+            printed = True
+        except DomainError as e:
+            problem, fault_code = e.message, e.code
+        drawer = self._kick(open_drawer)
+        return PrintOutcome(0, printed, False, drawer, problem, fault_code, document)
+
+    def _kick(self, open_drawer: bool) -> bool | None:
+        if not open_drawer:
+            return None
+        try:
+            self.services.printer.open_drawer()
+            return True
+        except DomainError:
+            return False
+
     # --- on the GUI thread -----------------------------------------------------------
     def _submit(self, job, receipt_no: int) -> None:
         self.started.emit(receipt_no)
@@ -99,10 +156,10 @@ class ReceiptQueue(QObject):
             self.printer_state.emit(outcome.fault_code or "printer_error", outcome.problem)
         self.finished.emit(outcome)
 
-    def _failed(self, receipt_no: int):
+    def _failed(self, receipt_no: int, document: str = "receipt"):
         def report(error: BaseException) -> None:
             shown = describe(error)
             self.printer_state.emit("printer_error", shown.text)
-            self.finished.emit(PrintOutcome(receipt_no, False, False, None, shown.text, shown.code))
+            self.finished.emit(PrintOutcome(receipt_no, False, False, None, shown.text, shown.code, document))
 
         return report

@@ -36,8 +36,50 @@ def _type(widget, text: str, enter: bool = True) -> None:
         QTest.keyClick(widget, Qt.Key.Key_Return)
 
 
+class _PaperOutPrinter:
+    """A printer out of paper that keeps what it could not print, as EscposPrinter's spool does."""
+
+    configured = True
+
+    def __init__(self, spool) -> None:
+        self.spool = spool
+
+    def print_receipt(self, receipt) -> None:
+        from app.services.ports import PrinterFault
+
+        message = "La impresora no tiene papel: cargue un rollo nuevo y reintente."
+        self.spool.hold(receipt, "paper_out", message)
+        raise PrinterFault("paper_out", message)
+
+    def print_layout(self, layout) -> None:
+        from app.services.ports import PrinterFault
+
+        raise PrinterFault("paper_out", "La impresora no tiene papel: cargue un rollo nuevo y reintente.")
+
+    def open_drawer(self) -> None:
+        return None
+
+
+def _with_dialog(window, dialog):
+    """The window with its (separate top-level) dialog drawn centred on it, as the cashier sees it."""
+    from PySide6.QtGui import QPainter
+
+    pixmap = window.grab()
+    shot = dialog.grab()
+    painter = QPainter(pixmap)
+    painter.fillRect(pixmap.rect(), Qt.GlobalColor.transparent)
+    x = (pixmap.width() - shot.width()) // 2
+    y = (pixmap.height() - shot.height()) // 3
+    painter.drawPixmap(x, y, shot)
+    painter.setPen(Qt.GlobalColor.darkGray)
+    painter.drawRect(x, y, shot.width() - 1, shot.height() - 1)
+    painter.end()
+    return pixmap
+
+
 def render(out_dir: Path, language: str = "es") -> list[Path]:
     from app.domain.barcodes import build_gs1
+    from printing.spool import ReceiptSpool
     from app.services.auth import Argon2PinHasher
     from ui import i18n
     from ui.app import build_window
@@ -54,17 +96,18 @@ def render(out_dir: Path, language: str = "es") -> list[Path]:
         terminal = build_terminal(resolve(tmp), hasher=Argon2PinHasher.cheap())
         terminal.auth.add_user("cajero", "María Pérez", "cashier", "1234")
         terminal.auth.add_user("cajero2", "Pedro Almonte", "cashier", "1234")
+        terminal.auth.add_user("super", "Sonia Supervisora", "supervisor", "4321")
         try:
             for w, h in SIZES:
-                window = build_window(terminal)
+                window = build_window(terminal, _PaperOutPrinter(ReceiptSpool(Path(tmp) / f"spool-{w}")))
                 window.resize(w, h)
                 window.show()
                 _wait(lambda: window.isVisible())
 
-                def shot(name: str) -> None:
+                def shot(name: str, dialog=None) -> None:
                     QTest.qWait(30)
                     path = out_dir / f"{name}-{w}x{h}.png"
-                    window.grab().save(str(path))
+                    (_with_dialog(window, dialog) if dialog is not None else window.grab()).save(str(path))
                     written.append(path)
 
                 shot("01-login")
@@ -93,6 +136,78 @@ def render(out_dir: Path, language: str = "es") -> list[Path]:
                 _wait(lambda: c.last_payment is not None)
                 _wait(lambda: not window.receipts.busy)
                 shot("05-counter-change")
+                # a second payment, then void the first one from the F8 list
+                _type(c.search, "1000000004" if w < 1920 else "1000000016")
+                _wait(lambda: c.view is not None)
+                QTest.keyClick(c.search, Qt.Key.Key_F2)
+                QTest.keyClick(c.received_edit, Qt.Key.Key_Return)
+                _wait(lambda: c.shift_payments.rowCount() == 2 and not window.receipts.busy)
+                QTest.keyClick(c.search, Qt.Key.Key_F8)
+                QTest.keyClick(c.shift_view, Qt.Key.Key_Down)
+                QTest.keyClick(c.shift_view, Qt.Key.Key_Delete)
+                _wait(lambda: c.void_dialog is not None and c.void_dialog.isVisible())
+                d = c.void_dialog
+                _type(d.user_edit, "super")
+                _type(d.pin_edit, "4321")
+                d.reason_edit.setText("El cliente pagó la cuenta equivocada")  # keyClicks types ASCII only
+                shot("06-void-approval", d)
+                QTest.keyClick(d.reason_edit, Qt.Key.Key_Return)
+                _wait(lambda: not d.isVisible())
+                _wait(lambda: not window.receipts.busy)
+                shot("07-void-done")
+                # the Caja menu, a drop approved by the supervisor
+                QTest.keyClick(c.search, Qt.Key.Key_F10)
+                _wait(lambda: window.stack.currentWidget() is window.cash_menu)
+                shot("08-cash-menu")
+                QTest.keyClick(window.cash_menu.buttons["drop"], Qt.Key.Key_1)
+                _wait(lambda: window.movement_dialog is not None and window.movement_dialog.isVisible())
+                d = window.movement_dialog
+                _type(d.amount_edit, "2000")
+                _type(d.user_edit, "super")
+                QTest.keyClicks(d.pin_edit, "4321")
+                shot("09-drop-approval", d)
+                QTest.keyClick(d.pin_edit, Qt.Key.Key_Return)
+                _wait(lambda: not d.isVisible())
+                _wait(lambda: not window.receipts.busy)
+                # X report
+                QTest.keyClick(c.search, Qt.Key.Key_F10)
+                QTest.keyClick(window.cash_menu.buttons["drop"], Qt.Key.Key_3)
+                _wait(lambda: window.x_report.report is not None)
+                shot("10-x-report")
+                QTest.keyClick(window.x_report.view, Qt.Key.Key_Escape)
+                # receipts the printer held
+                QTest.keyClick(c.search, Qt.Key.Key_F10)
+                QTest.keyClick(window.cash_menu.buttons["drop"], Qt.Key.Key_5)
+                _wait(lambda: window.held.model.rowCount() > 0)
+                shot("11-held-receipts")
+                QTest.keyClick(window.held.view, Qt.Key.Key_Escape)
+                # close: blind count, short beyond tolerance, recount, supervisor approves
+                QTest.keyClick(c.search, Qt.Key.Key_F10)
+                QTest.keyClick(window.cash_menu.buttons["drop"], Qt.Key.Key_6)
+                cs = window.close_shift
+                _wait(lambda: window.stack.currentWidget() is cs)
+                for edit, count in zip(cs.count.count_edits, ("", "3", "2", "5", "10", "10", "", "20", "20", "")):
+                    _type(edit, count)
+                _type(cs.cheque_count, "")
+                _type(cs.cheque_total, "")
+                shot("12-close-blind-count")
+                QTest.keyClick(cs.card_total, Qt.Key.Key_Return)
+                QTest.keyClick(cs.submit_button, Qt.Key.Key_Return)
+                _wait(lambda: cs.outcome is not None)
+                shot("13-close-recount")
+                QTest.keyClick(cs.result_button, Qt.Key.Key_Return)
+                QTest.keyClick(cs.submit_button, Qt.Key.Key_Return)
+                _wait(lambda: cs.outcome.status == "needs_approval")
+                QTest.keyClick(cs.result_button, Qt.Key.Key_Return)
+                _wait(lambda: cs.dialog is not None and cs.dialog.isVisible())
+                _type(cs.dialog.user_edit, "super")
+                _type(cs.dialog.pin_edit, "4321")
+                cs.dialog.reason_edit.setText("Billete de RD$ 500 pagado de más en el recibo 2")
+                shot("14-close-approval", cs.dialog)
+                QTest.keyClick(cs.dialog.reason_edit, Qt.Key.Key_Return)
+                _wait(lambda: cs.outcome.status == "closed")
+                _wait(lambda: not window.receipts.busy)
+                shot("15-close-closed")
                 window.close()
                 window.deleteLater()
         finally:

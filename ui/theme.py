@@ -65,6 +65,13 @@ QLabel#fkeyActive {{ font-size: {px(15)}px; font-weight: bold; border: 2px solid
                      padding: {px(3)}px {px(6)}px; background: {ACCENT}; color: white; }}
 QLabel#total {{ font-size: {px(34)}px; font-weight: bold; }}
 QPushButton {{ font-size: {px(17)}px; font-weight: bold; padding: {px(6)}px {px(14)}px; }}
+QPushButton:focus {{ border: 3px solid {ACCENT}; background: #fffbe6; }}
+QPushButton#menuItem {{ font-size: {px(20)}px; text-align: left; padding: {px(10)}px {px(16)}px; }}
+QLabel#verdictOk {{ font-size: {px(24)}px; font-weight: bold; color: white; background: {OK}; padding: {px(8)}px; }}
+QLabel#verdictBad {{ font-size: {px(22)}px; font-weight: bold; color: white; background: {ERROR_INK}; padding: {px(8)}px; }}
+QLabel#dropBanner {{ font-size: {px(16)}px; font-weight: bold; color: #3b2300; background: #ffd166;
+                     padding: {px(4)}px {px(8)}px; border-radius: 3px; }}
+QDialog {{ background: {PAPER}; }}
 QStatusBar {{ background: #1f2933; }}
 QStatusBar QLabel {{ color: white; font-size: {px(14)}px; padding: 0 {px(8)}px; }}
 QStatusBar QLabel#statusBad {{ color: #ffb4a8; font-weight: bold; }}

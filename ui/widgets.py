@@ -40,3 +40,14 @@ def restyle(widget: QWidget, name: str) -> None:
         widget.setObjectName(name)
         widget.style().unpolish(widget)
         widget.style().polish(widget)
+
+
+def give_back_window(dialog: QWidget) -> None:
+    """A dialog closed: make its parent's window active again so the keys go back to the screen.
+
+    Window managers usually do this; some platforms (kiosk set-ups, offscreen)
+    leave no active window, and then no shortcut would answer.
+    """
+    parent = dialog.parentWidget()
+    if parent is not None:
+        parent.window().activateWindow()

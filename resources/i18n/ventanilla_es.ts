@@ -2,234 +2,592 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="es">
 <context>
+    <name>ApprovalDialog</name>
+    <message>
+        <location filename="../../ui/approval.py" line="81"/>
+        <source>Autorizar (Enter)</source>
+        <translation>Autorizar (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval.py" line="82"/>
+        <source>Cancelar (Esc)</source>
+        <translation>Cancelar (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval.py" line="87"/>
+        <location filename="../../ui/approval.py" line="198"/>
+        <source>El supervisor escribe su usuario y su PIN. Enter pasa al campo siguiente.</source>
+        <translation>El supervisor escribe su usuario y su PIN. Enter pasa al campo siguiente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval.py" line="92"/>
+        <source>Monto</source>
+        <translation>Monto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval.py" line="93"/>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval.py" line="94"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval.py" line="96"/>
+        <source>Motivo</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval.py" line="156"/>
+        <source>El monto debe ser mayor que cero.</source>
+        <translation>El monto debe ser mayor que cero.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval.py" line="170"/>
+        <source>Escriba el usuario del supervisor.</source>
+        <translation>Escriba el usuario del supervisor.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval.py" line="173"/>
+        <source>Escriba el PIN del supervisor.</source>
+        <translation>Escriba el PIN del supervisor.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval.py" line="176"/>
+        <source>Escriba el motivo.</source>
+        <translation>Escriba el motivo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval.py" line="181"/>
+        <source>La autorización la da un supervisor distinto del cajero.</source>
+        <translation>La autorización la da un supervisor distinto del cajero.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval.py" line="196"/>
+        <source>Verificando…</source>
+        <translation>Verificando…</translation>
+    </message>
+</context>
+<context>
+    <name>CashMenuScreen</name>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="122"/>
+        <source>Caja</source>
+        <translation>Caja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="123"/>
+        <source>Pulse el número de la opción, o ↑ ↓ y Enter. Esc vuelve al mostrador.</source>
+        <translation>Pulse el número de la opción, o ↑ ↓ y Enter. Esc vuelve al mostrador.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="126"/>
+        <source>1   Retiro a caja fuerte (sangría)</source>
+        <translation>1   Retiro a caja fuerte (sangría)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="127"/>
+        <source>2   Ingreso de fondo a la gaveta</source>
+        <translation>2   Ingreso de fondo a la gaveta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="128"/>
+        <source>3   Informe X (lectura parcial, no cierra)</source>
+        <translation>3   Informe X (lectura parcial, no cierra)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="129"/>
+        <source>4   Reimprimir un recibo por su número</source>
+        <translation>4   Reimprimir un recibo por su número</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="130"/>
+        <location filename="../../ui/shift_screens.py" line="156"/>
+        <source>5   Recibos que no se imprimieron</source>
+        <translation>5   Recibos que no se imprimieron</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="131"/>
+        <source>6   Cerrar turno (arqueo a ciegas)</source>
+        <translation>6   Cerrar turno (arqueo a ciegas)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="158"/>
+        <source>5   Recibos que no se imprimieron ({n})</source>
+        <translation>5   Recibos que no se imprimieron ({n})</translation>
+    </message>
+</context>
+<context>
+    <name>CloseResultModel</name>
+    <message>
+        <location filename="../../ui/models.py" line="408"/>
+        <source>sobrante</source>
+        <translation>sobrante</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="410"/>
+        <source>faltante</source>
+        <translation>faltante</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="411"/>
+        <source>cuadra</source>
+        <translation>cuadra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="423"/>
+        <source>Medio</source>
+        <translation>Medio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="424"/>
+        <source>Esperado</source>
+        <translation>Esperado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="425"/>
+        <source>Contado</source>
+        <translation>Contado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="426"/>
+        <source>Diferencia</source>
+        <translation>Diferencia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="427"/>
+        <source>Resultado</source>
+        <translation>Resultado</translation>
+    </message>
+</context>
+<context>
+    <name>CloseShiftScreen</name>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="301"/>
+        <source>Cerrar turno: arqueo a ciegas</source>
+        <translation>Cerrar turno: arqueo a ciegas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="304"/>
+        <source>Cuente el efectivo de la gaveta por denominación, luego los cheques y el total del cierre del datáfono. Lo esperado se ve después de entregar el conteo. Enter pasa al siguiente; Esc vuelve al mostrador.</source>
+        <translation>Cuente el efectivo de la gaveta por denominación, luego los cheques y el total del cierre del datáfono. Lo esperado se ve después de entregar el conteo. Enter pasa al siguiente; Esc vuelve al mostrador.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="326"/>
+        <source>Entregar el conteo y ver el resultado (Enter)</source>
+        <translation>Entregar el conteo y ver el resultado (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="331"/>
+        <source>Efectivo contado</source>
+        <translation>Efectivo contado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="334"/>
+        <source>Cheques: cantidad</source>
+        <translation>Cheques: cantidad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="336"/>
+        <source>Cheques: total</source>
+        <translation>Cheques: total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="338"/>
+        <source>Tarjeta: total del cierre del datáfono</source>
+        <translation>Tarjeta: total del cierre del datáfono</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="366"/>
+        <source>Resultado del arqueo</source>
+        <translation>Resultado del arqueo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="394"/>
+        <source>Cajero: {name}</source>
+        <translation>Cajero: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="428"/>
+        <source>Escriba cuántos cheques hay.</source>
+        <translation>Escriba cuántos cheques hay.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="473"/>
+        <source>Turno cerrado con la diferencia aprobada por {name}. Se imprime el informe Z.</source>
+        <translation>Turno cerrado con la diferencia aprobada por {name}. Se imprime el informe Z.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="476"/>
+        <source>Turno cerrado. Se imprime el informe Z.</source>
+        <translation>Turno cerrado. Se imprime el informe Z.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="478"/>
+        <source>F3 guarda el PDF del informe Z · F9 lo reimprime · Enter termina y vuelve al inicio de sesión.</source>
+        <translation>F3 guarda el PDF del informe Z · F9 lo reimprime · Enter termina y vuelve al inicio de sesión.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="479"/>
+        <source>Terminar (Enter)</source>
+        <translation>Terminar (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="483"/>
+        <source>La diferencia supera la tolerancia de {tolerance}. Cuente otra vez.</source>
+        <translation>La diferencia supera la tolerancia de {tolerance}. Cuente otra vez.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="485"/>
+        <source>Enter vuelve al conteo con lo que escribió, para corregirlo. Esc vuelve al mostrador sin cerrar.</source>
+        <translation>Enter vuelve al conteo con lo que escribió, para corregirlo. Esc vuelve al mostrador sin cerrar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="486"/>
+        <source>Contar otra vez (Enter)</source>
+        <translation>Contar otra vez (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="488"/>
+        <source>La diferencia sigue fuera de la tolerancia de {tolerance}. Un supervisor debe aprobarla con un motivo.</source>
+        <translation>La diferencia sigue fuera de la tolerancia de {tolerance}. Un supervisor debe aprobarla con un motivo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="491"/>
+        <source>Enter pide la aprobación del supervisor. Esc vuelve al mostrador sin cerrar el turno.</source>
+        <translation>Enter pide la aprobación del supervisor. Esc vuelve al mostrador sin cerrar el turno.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="492"/>
+        <source>Pedir aprobación (Enter)</source>
+        <translation>Pedir aprobación (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="518"/>
+        <source>Aprobar la diferencia del cierre</source>
+        <translation>Aprobar la diferencia del cierre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="519"/>
+        <source>El supervisor revisa el conteo y escribe el motivo de la diferencia.</source>
+        <translation>El supervisor revisa el conteo y escribe el motivo de la diferencia.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="549"/>
+        <source>Guardando el PDF…</source>
+        <translation>Guardando el PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="554"/>
+        <source>Informe Z guardado en {path}</source>
+        <translation>Informe Z guardado en {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="563"/>
+        <source>El informe Z no se imprimió: {problem} Pulse F9 para intentarlo de nuevo.</source>
+        <translation>El informe Z no se imprimió: {problem} Pulse F9 para intentarlo de nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="566"/>
+        <source>Informe Z impreso.</source>
+        <translation>Informe Z impreso.</translation>
+    </message>
+</context>
+<context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../ui/counter.py" line="90"/>
+        <location filename="../../ui/counter.py" line="96"/>
         <source>Escanee la factura o escriba cuenta, cédula o nombre y Enter</source>
         <translation>Escanee la factura o escriba cuenta, cédula o nombre y Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="109"/>
+        <location filename="../../ui/counter.py" line="117"/>
         <source>Saldo</source>
         <translation>Saldo</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="123"/>
+        <location filename="../../ui/counter.py" line="131"/>
         <source>Escanee la factura del cliente o escriba su número de cuenta, cédula o nombre.</source>
         <translation>Escanee la factura del cliente o escriba su número de cuenta, cédula o nombre.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="131"/>
+        <location filename="../../ui/counter.py" line="139"/>
         <source>Facturas pendientes, la más antigua primero (F7, Espacio elige)</source>
         <translation>Facturas pendientes, la más antigua primero (F7, Espacio elige)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="138"/>
+        <location filename="../../ui/counter.py" line="146"/>
         <source>F2 Efectivo</source>
         <translation>F2 Efectivo</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="139"/>
+        <location filename="../../ui/counter.py" line="147"/>
         <source>F3 Cheque</source>
         <translation>F3 Cheque</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="140"/>
+        <location filename="../../ui/counter.py" line="148"/>
         <source>F4 Tarjeta</source>
         <translation>F4 Tarjeta</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="141"/>
+        <location filename="../../ui/counter.py" line="149"/>
         <source>F5 Mixto</source>
         <translation>F5 Mixto</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="158"/>
+        <location filename="../../ui/counter.py" line="166"/>
         <source>A pagar (F6)</source>
         <translation>A pagar (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="161"/>
+        <location filename="../../ui/counter.py" line="169"/>
         <source>Recibido</source>
         <translation>Recibido</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="191"/>
-        <source>Cobros de este turno (F8, Enter reimprime)</source>
-        <translation>Cobros de este turno (F8, Enter reimprime)</translation>
+        <location filename="../../ui/counter.py" line="199"/>
+        <source>Cobros de este turno (F8: Enter reimprime · Supr anula)</source>
+        <translation>Cobros de este turno (F8: Enter reimprime · Supr anula)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="312"/>
+        <location filename="../../ui/counter.py" line="340"/>
         <source>Pulse F2 para cobrar en efectivo, o Esc para atender a otro cliente.</source>
         <translation>Pulse F2 para cobrar en efectivo, o Esc para atender a otro cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="317"/>
+        <location filename="../../ui/counter.py" line="345"/>
         <source>Buscando…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="335"/>
+        <location filename="../../ui/counter.py" line="363"/>
         <source>No se encontró ninguna cuenta. Revise lo escrito o pruebe con el nombre.</source>
         <translation>No se encontró ninguna cuenta. Revise lo escrito o pruebe con el nombre.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="340"/>
+        <location filename="../../ui/counter.py" line="368"/>
         <source>{n} cuentas: ↑ ↓ para elegir</source>
         <translation>{n} cuentas: ↑ ↓ para elegir</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="378"/>
+        <location filename="../../ui/counter.py" line="406"/>
         <source>Busque una cuenta para cobrar.</source>
         <translation>Busque una cuenta para cobrar.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="382"/>
+        <location filename="../../ui/counter.py" line="410"/>
         <source>{biller} · cuenta {account}</source>
         <translation>{biller} · cuenta {account}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="384"/>
+        <location filename="../../ui/counter.py" line="412"/>
         <source>{segment} · {status} · {national_id}</source>
         <translation>{segment} · {status} · {national_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="389"/>
+        <location filename="../../ui/counter.py" line="417"/>
         <source>Cobranza judicial: no se cobra en caja</source>
         <translation>Cobranza judicial: no se cobra en caja</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="390"/>
+        <location filename="../../ui/counter.py" line="418"/>
         <source>Acuerdo de pago vigente</source>
         <translation>Acuerdo de pago vigente</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="391"/>
+        <location filename="../../ui/counter.py" line="419"/>
         <source>Cuenta castigada: el pago es recuperación</source>
         <translation>Cuenta castigada: el pago es recuperación</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="398"/>
+        <location filename="../../ui/counter.py" line="426"/>
         <source>en línea</source>
         <translation>en línea</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="401"/>
+        <location filename="../../ui/counter.py" line="429"/>
         <source>sin conexión — saldo al {when}</source>
         <translation>sin conexión — saldo al {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="412"/>
+        <location filename="../../ui/counter.py" line="440"/>
         <source>La factura dice {bill}; lo que se debe en caja es {owed}.</source>
         <translation>La factura dice {bill}; lo que se debe en caja es {owed}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="416"/>
+        <location filename="../../ui/counter.py" line="444"/>
         <source>Esta cuenta no tiene facturas pendientes.</source>
         <translation>Esta cuenta no tiene facturas pendientes.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="420"/>
-        <location filename="../../ui/counter.py" line="514"/>
+        <location filename="../../ui/counter.py" line="448"/>
+        <location filename="../../ui/counter.py" line="542"/>
         <source>F2 efectivo · F6 cambiar monto · F7 elegir facturas · Esc otro cliente</source>
         <translation>F2 efectivo · F6 cambiar monto · F7 elegir facturas · Esc otro cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="423"/>
+        <location filename="../../ui/counter.py" line="451"/>
         <source>Residencial</source>
         <translation>Residencial</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="423"/>
+        <location filename="../../ui/counter.py" line="451"/>
         <source>Comercial</source>
         <translation>Comercial</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="450"/>
+        <location filename="../../ui/counter.py" line="478"/>
         <source>Primero busque la cuenta: escanee la factura o escriba la cuenta.</source>
         <translation>Primero busque la cuenta: escanee la factura o escriba la cuenta.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="463"/>
+        <location filename="../../ui/counter.py" line="491"/>
         <source>Enter cobra · escriba lo recibido si no es exacto · Esc cancela</source>
         <translation>Enter cobra · escriba lo recibido si no es exacto · Esc cancela</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="468"/>
+        <location filename="../../ui/counter.py" line="496"/>
         <source>El cobro con cheque todavía no está habilitado en esta caja. Cobre en efectivo (F2).</source>
         <translation>El cobro con cheque todavía no está habilitado en esta caja. Cobre en efectivo (F2).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="469"/>
+        <location filename="../../ui/counter.py" line="497"/>
         <source>El cobro con tarjeta todavía no está habilitado en esta caja. Cobre en efectivo (F2).</source>
         <translation>El cobro con tarjeta todavía no está habilitado en esta caja. Cobre en efectivo (F2).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="470"/>
+        <location filename="../../ui/counter.py" line="498"/>
         <source>El cobro mixto todavía no está habilitado en esta caja. Cobre en efectivo (F2).</source>
         <translation>El cobro mixto todavía no está habilitado en esta caja. Cobre en efectivo (F2).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="539"/>
+        <location filename="../../ui/counter.py" line="567"/>
         <source>Faltan</source>
         <translation>Faltan</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="541"/>
-        <location filename="../../ui/counter.py" line="543"/>
-        <location filename="../../ui/counter.py" line="626"/>
+        <location filename="../../ui/counter.py" line="569"/>
+        <location filename="../../ui/counter.py" line="571"/>
+        <location filename="../../ui/counter.py" line="655"/>
         <source>Vuelto</source>
         <translation>Vuelto</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="541"/>
+        <location filename="../../ui/counter.py" line="569"/>
         <source>Escriba cuánto entregó el cliente.</source>
         <translation>Escriba cuánto entregó el cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="561"/>
+        <location filename="../../ui/counter.py" line="589"/>
         <source>Elija al menos una factura (F7 y Espacio).</source>
         <translation>Elija al menos una factura (F7 y Espacio).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="576"/>
+        <location filename="../../ui/counter.py" line="604"/>
         <source>Registrando el pago…</source>
         <translation>Registrando el pago…</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="584"/>
+        <location filename="../../ui/counter.py" line="612"/>
         <source>Entregue vuelto</source>
         <translation>Entregue vuelto</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="586"/>
+        <location filename="../../ui/counter.py" line="614"/>
         <source>Recibo N° {no} · {name} · pagó {amount} · recibido {received}</source>
         <translation>Recibo N° {no} · {name} · pagó {amount} · recibido {received}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="626"/>
+        <location filename="../../ui/counter.py" line="655"/>
         <source>El vuelto aparece aquí al cobrar en efectivo (F2).</source>
         <translation>El vuelto aparece aquí al cobrar en efectivo (F2).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="638"/>
+        <location filename="../../ui/counter.py" line="667"/>
         <source>Todavía no hay un recibo para reimprimir en este turno.</source>
         <translation>Todavía no hay un recibo para reimprimir en este turno.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="653"/>
+        <location filename="../../ui/counter.py" line="682"/>
+        <location filename="../../ui/counter.py" line="726"/>
         <source>Reimprimiendo el recibo N° {no} (COPIA).</source>
         <translation>Reimprimiendo el recibo N° {no} (COPIA).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="660"/>
+        <location filename="../../ui/counter.py" line="693"/>
+        <source>La anulación del recibo N° {no} quedó registrada, pero: {problem} Reimprima con Shift+F9.</source>
+        <translation>La anulación del recibo N° {no} quedó registrada, pero: {problem} Reimprima con Shift+F9.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="701"/>
         <source>El pago del recibo N° {no} quedó registrado, pero: {problem} Reimprima con F9.</source>
         <translation>El pago del recibo N° {no} quedó registrado, pero: {problem} Reimprima con F9.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="666"/>
+        <location filename="../../ui/counter.py" line="707"/>
         <source>Copia del recibo N° {no} impresa.</source>
         <translation>Copia del recibo N° {no} impresa.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="736"/>
+        <source>El recibo N° {no} ya está anulado.</source>
+        <translation>El recibo N° {no} ya está anulado.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="749"/>
+        <source>Anular el recibo N° {no}</source>
+        <translation>Anular el recibo N° {no}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="750"/>
+        <source>{name} · cuenta {account} · {amount}. Se devuelve el dinero al cliente y se imprime el comprobante de anulación.</source>
+        <translation>{name} · cuenta {account} · {amount}. Se devuelve el dinero al cliente y se imprime el comprobante de anulación.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="764"/>
+        <source>Recibo N° {no} anulado. Devuelva {amount} al cliente; se imprime el comprobante de anulación.</source>
+        <translation>Recibo N° {no} anulado. Devuelva {amount} al cliente; se imprime el comprobante de anulación.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="768"/>
+        <source>Devuelva al cliente</source>
+        <translation>Devuelva al cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="770"/>
+        <source>Anulación del recibo N° {no} · {name}</source>
+        <translation>Anulación del recibo N° {no} · {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="798"/>
+        <source>El efectivo de la gaveta pasó el límite de {limit}: haga un retiro a caja fuerte (F10 y 1).</source>
+        <translation>El efectivo de la gaveta pasó el límite de {limit}: haga un retiro a caja fuerte (F10 y 1).</translation>
+    </message>
+</context>
+<context>
+    <name>DenominationCount</name>
+    <message>
+        <location filename="../../ui/denominations.py" line="39"/>
+        <source>Billetes</source>
+        <translation>Billetes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/denominations.py" line="39"/>
+        <source>Monedas</source>
+        <translation>Monedas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/denominations.py" line="46"/>
+        <source>Cantidad</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/denominations.py" line="47"/>
+        <source>Subtotal</source>
+        <translation>Subtotal</translation>
     </message>
 </context>
 <context>
@@ -266,44 +624,125 @@
     </message>
 </context>
 <context>
+    <name>HeldReceiptsModel</name>
+    <message>
+        <location filename="../../ui/models.py" line="482"/>
+        <source>Recibo</source>
+        <translation>Recibo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="483"/>
+        <source>Desde</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="484"/>
+        <source>Nombre</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="485"/>
+        <source>Por qué no salió</source>
+        <translation>Por qué no salió</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="486"/>
+        <source>Intentos</source>
+        <translation>Intentos</translation>
+    </message>
+</context>
+<context>
+    <name>HeldReceiptsScreen</name>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="580"/>
+        <source>Recibos que no se imprimieron</source>
+        <translation>Recibos que no se imprimieron</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="581"/>
+        <source>Los pagos están registrados; falta el papel. Arregle la impresora y reintente.</source>
+        <translation>Los pagos están registrados; falta el papel. Arregle la impresora y reintente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="588"/>
+        <source>Reintentar (Enter)</source>
+        <translation>Reintentar (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="589"/>
+        <source>Reintentar todos (F5)</source>
+        <translation>Reintentar todos (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="590"/>
+        <source>Volver (Esc)</source>
+        <translation>Volver (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="629"/>
+        <source>Esta impresora no guarda los recibos que no salieron; reimprima con F9 o por número.</source>
+        <translation>Esta impresora no guarda los recibos que no salieron; reimprima con F9 o por número.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="639"/>
+        <source>No hay recibos pendientes de imprimir.</source>
+        <translation>No hay recibos pendientes de imprimir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="668"/>
+        <source>Reintentando {n} recibo(s)…</source>
+        <translation>Reintentando {n} recibo(s)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="675"/>
+        <source>El recibo N° {no} sigue sin imprimirse: {problem}</source>
+        <translation>El recibo N° {no} sigue sin imprimirse: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="678"/>
+        <source>Recibo N° {no} impreso.</source>
+        <translation>Recibo N° {no} impreso.</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../ui/login.py" line="29"/>
+        <location filename="../../ui/login.py" line="27"/>
         <source>Ventanilla — caja de recaudo</source>
         <translation>Ventanilla — caja de recaudo</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="30"/>
+        <location filename="../../ui/login.py" line="28"/>
         <source>{outlet} · {terminal}</source>
         <translation>{outlet} · {terminal}</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="40"/>
+        <location filename="../../ui/login.py" line="38"/>
         <source>Entrar (Enter)</source>
         <translation>Entrar (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="42"/>
+        <location filename="../../ui/login.py" line="40"/>
         <source>Escriba su usuario, Enter, su PIN y Enter.</source>
         <translation>Escriba su usuario, Enter, su PIN y Enter.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="45"/>
+        <location filename="../../ui/login.py" line="43"/>
         <source>Usuario</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="46"/>
+        <location filename="../../ui/login.py" line="44"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="89"/>
+        <location filename="../../ui/login.py" line="87"/>
         <source>Escriba su usuario.</source>
         <translation>Escriba su usuario.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="93"/>
+        <location filename="../../ui/login.py" line="91"/>
         <source>Escriba su PIN.</source>
         <translation>Escriba su PIN.</translation>
     </message>
@@ -311,66 +750,80 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="25"/>
+        <location filename="../../ui/main_window.py" line="34"/>
         <source>Ventanilla — {terminal}</source>
         <translation>Ventanilla — {terminal}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="132"/>
+        <source>El efectivo de la gaveta pasó el límite: haga un retiro (1).</source>
+        <translation>El efectivo de la gaveta pasó el límite: haga un retiro (1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="174"/>
+        <source>Retiro a caja fuerte (sangría)</source>
+        <translation>Retiro a caja fuerte (sangría)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="175"/>
+        <source>Cuente el efectivo que sale de la gaveta y escriba el monto. El supervisor lo recibe y autoriza.</source>
+        <translation>Cuente el efectivo que sale de la gaveta y escriba el monto. El supervisor lo recibe y autoriza.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="180"/>
+        <source>Ingreso de fondo a la gaveta</source>
+        <translation>Ingreso de fondo a la gaveta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="181"/>
+        <source>Escriba el efectivo que entra a la gaveta. El supervisor que lo entrega autoriza.</source>
+        <translation>Escriba el efectivo que entra a la gaveta. El supervisor que lo entrega autoriza.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="188"/>
+        <source>Monto</source>
+        <translation>Monto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="207"/>
+        <source>Retiro de {amount} registrado; autorizó {name}. Se imprime el comprobante.</source>
+        <translation>Retiro de {amount} registrado; autorizó {name}. Se imprime el comprobante.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="209"/>
+        <source>Ingreso de fondo de {amount} registrado; autorizó {name}. Se imprime el comprobante.</source>
+        <translation>Ingreso de fondo de {amount} registrado; autorizó {name}. Se imprime el comprobante.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="219"/>
+        <source>El movimiento quedó registrado, pero el comprobante no se imprimió: {problem}</source>
+        <translation>El movimiento quedó registrado, pero el comprobante no se imprimió: {problem}</translation>
     </message>
 </context>
 <context>
     <name>OpenShiftScreen</name>
     <message>
-        <location filename="../../ui/login.py" line="147"/>
+        <location filename="../../ui/login.py" line="124"/>
         <source>Abrir turno: fondo de caja</source>
-        <extracomment>bills and coins per currency, in major units (the opening float is counted by these)</extracomment>
         <translation>Abrir turno: fondo de caja</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="150"/>
+        <location filename="../../ui/login.py" line="127"/>
         <source>Cuente cada billete y moneda: escriba la cantidad y Enter. Al final, Enter abre el turno. Esc vuelve.</source>
         <translation>Cuente cada billete y moneda: escriba la cantidad y Enter. Al final, Enter abre el turno. Esc vuelve.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="155"/>
-        <source>Denominación</source>
-        <translation>Denominación</translation>
-    </message>
-    <message>
-        <location filename="../../ui/login.py" line="156"/>
-        <source>Cantidad</source>
-        <translation>Cantidad</translation>
-    </message>
-    <message>
-        <location filename="../../ui/login.py" line="157"/>
-        <source>Subtotal</source>
-        <translation>Subtotal</translation>
-    </message>
-    <message>
-        <location filename="../../ui/login.py" line="161"/>
-        <source>moneda</source>
-        <translation>moneda</translation>
-    </message>
-    <message>
-        <location filename="../../ui/login.py" line="161"/>
-        <source>billete</source>
-        <translation>billete</translation>
-    </message>
-    <message>
-        <location filename="../../ui/login.py" line="162"/>
-        <source>{amount} ({kind})</source>
-        <translation>{amount} ({kind})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/login.py" line="182"/>
+        <location filename="../../ui/login.py" line="138"/>
         <source>Abrir turno (Enter)</source>
         <translation>Abrir turno (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="193"/>
+        <location filename="../../ui/login.py" line="149"/>
         <source>Total del fondo</source>
         <translation>Total del fondo</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="209"/>
+        <location filename="../../ui/login.py" line="165"/>
         <source>Cajero: {name}</source>
         <translation>Cajero: {name}</translation>
     </message>
@@ -378,14 +831,149 @@
 <context>
     <name>ReceiptQueue</name>
     <message>
-        <location filename="../../ui/receipt_queue.py" line="92"/>
+        <location filename="../../ui/receipt_queue.py" line="63"/>
+        <source>El recibo N° {no} no es de este turno: solo se reimprimen los recibos del turno abierto.</source>
+        <translation>El recibo N° {no} no es de este turno: solo se reimprimen los recibos del turno abierto.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipt_queue.py" line="119"/>
+        <source>No se pudo abrir el cajón: ábralo con la llave.</source>
+        <translation>No se pudo abrir el cajón: ábralo con la llave.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receipt_queue.py" line="149"/>
         <source>Imprimiendo…</source>
         <translation>Imprimiendo…</translation>
     </message>
     <message>
-        <location filename="../../ui/receipt_queue.py" line="97"/>
+        <location filename="../../ui/receipt_queue.py" line="154"/>
         <source>Lista</source>
         <translation>Lista</translation>
+    </message>
+</context>
+<context>
+    <name>ReportLinesModel</name>
+    <message>
+        <location filename="../../ui/models.py" line="325"/>
+        <source>Fondo de caja inicial</source>
+        <translation>Fondo de caja inicial</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="326"/>
+        <source>Cobrado en efectivo</source>
+        <translation>Cobrado en efectivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="327"/>
+        <source>Cobrado con cheque</source>
+        <translation>Cobrado con cheque</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="328"/>
+        <source>Cobrado con tarjeta</source>
+        <translation>Cobrado con tarjeta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="329"/>
+        <source>Anulaciones</source>
+        <translation>Anulaciones</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="330"/>
+        <source>Ingresos de fondo</source>
+        <translation>Ingresos de fondo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="331"/>
+        <source>Retiros a caja fuerte</source>
+        <translation>Retiros a caja fuerte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="332"/>
+        <source>Esperado en caja</source>
+        <translation>Esperado en caja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="349"/>
+        <source>Concepto</source>
+        <translation>Concepto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="349"/>
+        <source>Cantidad</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="349"/>
+        <source>Monto</source>
+        <translation>Monto</translation>
+    </message>
+</context>
+<context>
+    <name>ReportScreen</name>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="190"/>
+        <source>Informe X: lectura parcial del turno</source>
+        <translation>Informe X: lectura parcial del turno</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="197"/>
+        <source>Enter imprime · F3 guarda el PDF · Esc vuelve al mostrador. El informe X no cierra nada.</source>
+        <translation>Enter imprime · F3 guarda el PDF · Esc vuelve al mostrador. El informe X no cierra nada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="219"/>
+        <source>Cajero: {name} · turno abierto {when}</source>
+        <translation>Cajero: {name} · turno abierto {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="242"/>
+        <source>Imprimiendo el informe X…</source>
+        <translation>Imprimiendo el informe X…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="248"/>
+        <source>Guardando el PDF…</source>
+        <translation>Guardando el PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="252"/>
+        <source>Informe guardado en {path}</source>
+        <translation>Informe guardado en {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="259"/>
+        <source>El informe X no se imprimió: {problem}</source>
+        <translation>El informe X no se imprimió: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="261"/>
+        <source>Informe X impreso.</source>
+        <translation>Informe X impreso.</translation>
+    </message>
+</context>
+<context>
+    <name>ReprintDialog</name>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="692"/>
+        <location filename="../../ui/shift_screens.py" line="694"/>
+        <source>Reimprimir un recibo</source>
+        <translation>Reimprimir un recibo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="699"/>
+        <source>Escriba el número del recibo y Enter. Esc cancela.</source>
+        <translation>Escriba el número del recibo y Enter. Esc cancela.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="701"/>
+        <source>Recibo N°</source>
+        <translation>Recibo N°</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_screens.py" line="723"/>
+        <source>Escriba el número del recibo.</source>
+        <translation>Escriba el número del recibo.</translation>
     </message>
 </context>
 <context>
@@ -419,34 +1007,39 @@
 <context>
     <name>ShiftPaymentsModel</name>
     <message>
-        <location filename="../../ui/models.py" line="240"/>
+        <location filename="../../ui/models.py" line="249"/>
         <source>Recibo</source>
         <translation>Recibo</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="241"/>
+        <location filename="../../ui/models.py" line="250"/>
         <source>Hora</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="242"/>
+        <location filename="../../ui/models.py" line="251"/>
         <source>Cuenta</source>
         <translation>Cuenta</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="243"/>
+        <location filename="../../ui/models.py" line="252"/>
         <source>Nombre</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="244"/>
+        <location filename="../../ui/models.py" line="253"/>
         <source>Pagado</source>
         <translation>Pagado</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="245"/>
+        <location filename="../../ui/models.py" line="254"/>
         <source>Vuelto</source>
         <translation>Vuelto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="270"/>
+        <source>ANULADO · {name}</source>
+        <translation>ANULADO · {name}</translation>
     </message>
 </context>
 <context>
@@ -602,6 +1195,21 @@
         <location filename="../../ui/models.py" line="31"/>
         <source>Castigada</source>
         <translation>Castigada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="299"/>
+        <source>Efectivo</source>
+        <translation>Efectivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="300"/>
+        <source>Cheques</source>
+        <translation>Cheques</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="301"/>
+        <source>Tarjeta</source>
+        <translation>Tarjeta</translation>
     </message>
 </context>
 </TS>

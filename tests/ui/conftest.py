@@ -107,16 +107,24 @@ def open_counter(qtbot, window: MainWindow) -> MainWindow:
     return window
 
 
-def payable_account(terminal, *, many_documents: bool = False, status=AccountStatus.ACTIVE):
-    """The first demo account of a biller with a GS1 barcode that the counter can take cash for."""
+#: the default policy's largest payment taken offline without a supervisor (resources/policy/default.toml)
+OFFLINE_MAX_MINOR = 2_000_000
+
+
+def payable_account(terminal, *, many_documents: bool = False, status=AccountStatus.ACTIVE, partial: bool = False):
+    """The first demo account of a biller with a GS1 barcode that the counter can take cash for.
+
+    Its balance is within what the default policy takes offline without a supervisor;
+    ``partial``: of a biller whose policy takes abonos (the default policy has LUZ, "2…", paid whole).
+    """
     for n in range(1, ACCOUNTS + 1):
-        for biller_digit in ("1", "2", "4"):
+        for biller_digit in ("1", "4") if partial else ("1", "2", "4"):
             account_id = f"{biller_digit}{n:09d}"
             try:
                 view = terminal.counter.lookup_account(account_id)
             except Exception:
                 continue
-            if view.account.status != status or view.balance.is_zero():
+            if view.account.status != status or view.balance.is_zero() or view.balance.to_minor() > OFFLINE_MAX_MINOR:
                 continue
             if many_documents and len(view.open_documents) < 3:
                 continue

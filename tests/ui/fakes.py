@@ -19,6 +19,7 @@ class RecordingPrinter:
         self.delay_s = delay_s
         self.fault = fault
         self.receipts: list[ReceiptData] = []
+        self.jobs: list[bytes] = []  # reports and slips, as the ESC/POS bytes EscposPrinter would send
         self.drawer_kicks = 0
         self.threads: list[str] = []
         self.started = threading.Event()
@@ -32,10 +33,40 @@ class RecordingPrinter:
             raise PrinterFault(*self.fault)
         self.receipts.append(receipt)
 
+    def print_layout(self, layout) -> None:
+        from printing.render import render_escpos
+
+        if self.fault:
+            raise PrinterFault(*self.fault)
+        self.jobs.append(render_escpos(layout))
+
     def open_drawer(self) -> None:
         if self.fault:
             raise PrinterFault(*self.fault)
         self.drawer_kicks += 1
+
+    def decoded(self, index: int = -1):
+        from printing.decode import decode_escpos
+
+        return decode_escpos(self.jobs[index])
+
+
+class SpoolingPrinter(RecordingPrinter):
+    """Keeps what it could not print in a real ReceiptSpool, as EscposPrinter does."""
+
+    def __init__(self, spool_dir, **kwargs) -> None:
+        from printing.spool import ReceiptSpool
+
+        super().__init__(**kwargs)
+        self.spool = ReceiptSpool(spool_dir)
+
+    def print_receipt(self, receipt: ReceiptData) -> None:
+        try:
+            super().print_receipt(receipt)
+        except PrinterFault as e:
+            self.spool.hold(receipt, e.code, e.message)
+            raise
+        self.spool.release(receipt.payment_id)
 
 
 @dataclass

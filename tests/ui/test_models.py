@@ -106,3 +106,28 @@ def test_a_fast_burst_ending_in_enter_is_a_scan_and_slow_typing_is_not():
     for i, _ in enumerate("1000000004"):
         t.key(i * 0.2, i)  # a person typing an account number
     assert t.scanned("1000000004", 2.1) is None
+
+
+def test_the_close_result_model_shows_expected_counted_and_over_short(qapp, formats):
+    from app.domain.shifts import figures
+    from app.services.shifts import ShiftReport
+    from datetime import datetime, timezone
+    from ui.models import CloseResultModel, ReportLinesModel
+
+    figs = figures("DOP", 200000, [(1, [{"kind": "cash", "amount": 50000}]), (2, [{"kind": "card", "amount": 9900}])],
+                   [], 0, [("drop", 10000)])
+    now = datetime(2026, 11, 23, 12, tzinfo=timezone.utc)
+    report = ShiftReport("Z", "s", "ana", "T1", "1", "DOP", now, now, "2026-11-23", figs,
+                         counted={"cash": 239000, "cheque": 0, "card": 10000},
+                         over_short={"cash": -1000, "cheque": 0, "card": 100})
+    m = CloseResultModel(formats)
+    m.set_report(report)
+    cell = lambda r, c: m.index(r, c).data()  # noqa: E731
+    assert [cell(r, m.TENDER) for r in range(3)] == ["Efectivo", "Cheques", "Tarjeta"]
+    assert cell(0, m.EXPECTED) == formats.minor(240000) and cell(0, m.COUNTED) == formats.minor(239000)
+    assert (cell(0, m.RESULT), cell(1, m.RESULT), cell(2, m.RESULT)) == ("faltante", "cuadra", "sobrante")
+    lines = ReportLinesModel(formats)
+    lines.set_report(report)
+    rows = [lines.row(r) for r in range(lines.rowCount())]
+    assert ("Retiros a caja fuerte", 1, -10000, False) in rows
+    assert rows[-3:] == [("Efectivo", None, 240000, False), ("Cheques", None, 0, False), ("Tarjeta", None, 9900, False)]

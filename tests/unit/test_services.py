@@ -89,19 +89,22 @@ def test_judicial_accounts_are_paid_at_the_law_firm(world):
 
 def test_receipt_numbers_and_seq_have_no_gaps_across_failures(world):
     store, _, counter, session, _ = world
-    counter.take_cash_payment(session, "1000", M(10000), amount=M(10000))
+    counter.take_cash_payment(session, "1000", M(50000), amount=M(50000))
     with pytest.raises(DomainError):
-        counter.take_cash_payment(session, "1000", M(1), amount=M(10000))
-    p = counter.take_cash_payment(session, "1000", M(10000), amount=M(10000))
+        counter.take_cash_payment(session, "1000", M(1), amount=M(50000))
+    p = counter.take_cash_payment(session, "1000", M(50000), amount=M(50000))
     assert p.receipt_no == 2 and p.seq == 3
     assert [o.seq for o in store.state.outbox] == [1, 2, 3]
 
 
 def test_business_date_moves_after_the_cutoff(world):
     _, clock, counter, session, _ = world
-    clock.moment = datetime(2026, 11, 23, 22, 30, tzinfo=timezone.utc)  # 18:30 in Santo Domingo
-    p = counter.take_cash_payment(session, "1000", M(10000), amount=M(10000))
+    clock.moment = datetime(2026, 11, 24, 0, 30, tzinfo=timezone.utc)  # 20:30 in Santo Domingo: after the policy's 20:00
+    p = counter.take_cash_payment(session, "1000", M(50000), amount=M(50000))
     assert p.business_date == "2026-11-24"
+    clock.moment = datetime(2026, 11, 23, 22, 30, tzinfo=timezone.utc)  # 18:30: before it
+    p = counter.take_cash_payment(session, "1000", M(50000), amount=M(50000))
+    assert p.business_date == "2026-11-23"
 
 
 def test_payment_needs_an_open_shift(world):
