@@ -35,21 +35,17 @@ class Services:
     #: where the terminal keeps its data; PDF reports are saved under ``reports/`` in it
     data_dir: Path | None = None
     #: cash above which the counter asks for a drop, and the close tolerance (minor units);
-    #: None: ui.cash_policy decides (settings, else its documented table)
+    #: None: the policy in force decides ([drawer] max_cash and close_tolerance)
     drop_limit_minor: int | None = None
     close_tolerance_minor: int | None = None
 
     def drop_limit(self) -> int | None:
-        from ui import cash_policy
-
-        return self.drop_limit_minor if self.drop_limit_minor is not None else cash_policy.drop_limit_minor(self.settings)
+        return self.drop_limit_minor if self.drop_limit_minor is not None else self.shifts.drop_limit()
 
     def close_tolerance(self) -> int:
-        from ui import cash_policy
-
         if self.close_tolerance_minor is not None:
             return self.close_tolerance_minor
-        return cash_policy.close_tolerance_minor(self.settings)
+        return self.shifts.close_tolerance()
 
     @property
     def formats(self) -> Formats:

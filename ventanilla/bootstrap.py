@@ -11,6 +11,7 @@ from app.domain.policy import load_default_policy, load_policy
 from app.domain.protocol import uuid7
 from app.services.auth import Argon2PinHasher, AuthService
 from app.services.counter import CounterService
+from app.services.policy_holder import PolicyHolder
 from app.services.enrolment import credentials
 from app.services.receipts import ReceiptService
 from app.services.sync import SyncService
@@ -97,13 +98,13 @@ def build_terminal(paths: Paths, *, clock: Clock | None = None, hasher: PinHashe
             u.terminal.save_counters(counters)
         terminal_id = counters.terminal_id
         u.commit()
-    policy = load_policy(settings.policy_file) if settings.policy_file else load_default_policy()
+    policies = PolicyHolder(load_policy(settings.policy_file) if settings.policy_file else load_default_policy())
     return Terminal(
         paths=paths,
         settings=settings,
         engine=engine,
         auth=AuthService(uow, hasher or Argon2PinHasher(), clock),
-        counter=CounterService(uow, clock, settings, terminal_id, policy),
-        shifts=ShiftService(uow, clock, settings),
+        counter=CounterService(uow, clock, settings, terminal_id, policies),
+        shifts=ShiftService(uow, clock, settings, policies),
         clock=clock,
     )

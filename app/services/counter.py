@@ -30,14 +30,13 @@ from app.domain.policy import (
     cheque_key_of,
     drawer_key,
     evaluate,
-    load_default_policy,
-    policy_from_document,
     suggested_amount,
 )
 from app.domain.protocol import parse_rfc3339, rfc3339, uuid7
 from app.domain.timeutil import business_date
 from app.domain.users import User
 from app.services.journal import ItemContext, enqueue_item, record_audit
+from app.services.policy_holder import PolicyHolder
 from app.services.ports import AccountRecord, Clock, PaymentRecord, ShiftRecord, UnitOfWork, UnitOfWorkFactory, VoidRecord
 from app.settings import Settings
 
@@ -83,12 +82,20 @@ class PaymentRequest:
 
 class CounterService:
     def __init__(
-        self, uow: UnitOfWorkFactory, clock: Clock, settings: Settings, terminal_id: str = "", policy: Policy | None = None
+        self,
+        uow: UnitOfWorkFactory,
+        clock: Clock,
+        settings: Settings,
+        terminal_id: str = "",
+        policy: Policy | PolicyHolder | None = None,
     ) -> None:
         self.uow, self.clock, self.settings = uow, clock, settings
         self._terminal_id = terminal_id
-        self.policy = policy or load_default_policy()
-        self._central_version: int | None = None
+        self.policies = policy if isinstance(policy, PolicyHolder) else PolicyHolder(policy)
+
+    @property
+    def policy(self) -> Policy:
+        return self.policies.policy
 
     # --- looking up ------------------------------------------------------------
 
@@ -272,17 +279,7 @@ class CounterService:
         return evaluate(policy, ctx, proposal), policy, ctx, proposal, shift, rec
 
     def _current_policy(self, uow: UnitOfWork) -> Policy:
-        """The policy in force; a newer version central delivered applies from the next payment."""
-        # Once central delivered a policy it supersedes the local file or the
-        # default, whatever their numbers; among central's, the newer wins.
-        stored = uow.values.get("policy_version")
-        if stored and stored.isdigit() and (self._central_version is None or int(stored) > self._central_version):
-            try:
-                self.policy = policy_from_document(json.loads(uow.values.get("policy_document") or "{}"), version=int(stored))
-                self._central_version = int(stored)
-            except (DomainError, ValueError):
-                pass  # a bad document keeps the current policy; the sync service refused to store it anyway
-        return self.policy
+        return self.policies.current(uow)
 
     @staticmethod
     def _returned_drawers(uow: UnitOfWork) -> dict[str, date]:

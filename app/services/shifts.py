@@ -15,6 +15,7 @@ from importlib import resources as importlib_resources
 
 from app.domain.errors import DomainError, Unauthorized
 from app.domain.money import Money
+from app.domain.policy import close_tolerance, drop_limit
 from app.domain.protocol import uuid7
 from app.domain.shifts import (
     BlindCount,
@@ -30,6 +31,7 @@ from app.domain.timeutil import business_date
 from app.domain.users import User
 from app.services.counter import CashierSession
 from app.services.journal import ItemContext, enqueue_item, record_audit
+from app.services.policy_holder import PolicyHolder
 from app.services.ports import CashMovementRecord, Clock, ShiftRecord, UnitOfWork, UnitOfWorkFactory
 from app.settings import Settings
 
@@ -59,6 +61,9 @@ class ShiftReport:
     approver_id: str | None = None
     seq_from: int | None = None
     seq_to: int | None = None
+    cashier_name: str = ""
+    approver_name: str = ""
+    closed_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -71,9 +76,24 @@ class CloseOutcome:
 
 
 class ShiftService:
-    def __init__(self, uow: UnitOfWorkFactory, clock: Clock, settings: Settings) -> None:
+    def __init__(self, uow: UnitOfWorkFactory, clock: Clock, settings: Settings, policies: PolicyHolder | None = None) -> None:
         self.uow, self.clock, self.settings = uow, clock, settings
+        self.policies = policies or PolicyHolder()
         self._denominations: dict[str, tuple[Denomination, ...]] | None = None
+
+    # --- the policy's cash-control numbers (minor units) ---------------------------
+
+    def drop_limit(self) -> int | None:
+        """Cash in the drawer above which the counter asks for a sangría; None: no limit."""
+        with self.uow() as uow:
+            limit = drop_limit(self.policies.current(uow), self.settings.currency)
+        return limit.to_minor() if limit is not None else None
+
+    def close_tolerance(self) -> int:
+        """The largest over/short per tender that still closes without a recount."""
+        with self.uow() as uow:
+            tolerance = close_tolerance(self.policies.current(uow), self.settings.currency)
+        return tolerance.to_minor() if tolerance is not None else 0
 
     def denominations(self, currency: str | None = None) -> tuple[Denomination, ...]:
         if self._denominations is None:
@@ -132,12 +152,20 @@ class ShiftService:
 
     def cash_drop(self, session: CashierSession, amount: Money, approver: User) -> CashMovementRecord:
         """A sangría to the safe, approved by a supervisor."""
-        if not approver.can_approve:
-            raise Unauthorized("not_a_supervisor", f"{approver.name} no puede autorizar: se necesita un supervisor.")
+        self._check_approver(session, approver)
         return self._movement(session, "drop", amount, approver.user_id)
 
     def float_in(self, session: CashierSession, amount: Money, approver: User | None = None) -> CashMovementRecord:
+        if approver is not None:
+            self._check_approver(session, approver)
         return self._movement(session, "float_in", amount, approver.user_id if approver else None)
+
+    @staticmethod
+    def _check_approver(session: CashierSession, approver: User) -> None:
+        if not approver.can_approve:
+            raise Unauthorized("not_a_supervisor", f"{approver.name} no puede autorizar: se necesita un supervisor.")
+        if approver.user_id == session.user.user_id:
+            raise Unauthorized("approver_is_cashier", "Lo autoriza un supervisor distinto del cajero.")
 
     def _movement(self, session: CashierSession, kind: str, amount: Money, approver_id: str | None) -> CashMovementRecord:
         if amount.currency != self.settings.currency:
@@ -180,7 +208,7 @@ class ShiftService:
         session: CashierSession,
         count: BlindCount,
         *,
-        tolerance_minor: int = 0,
+        tolerance_minor: int | None = None,
         approver: User | None = None,
         reason: str = "",
     ) -> CloseOutcome:
@@ -195,6 +223,8 @@ class ShiftService:
         if min(count.cheque_count, count.cheque_total, count.card_total) < 0:
             raise DomainError("bad_count", "Los totales contados no pueden ser negativos.", field="count")
         count = BlindCount(count.denominations, count.cheque_count, count.cheque_total, count.card_total, cash)
+        if tolerance_minor is None:
+            tolerance_minor = self.close_tolerance()
         now = self.clock.now()
         with self.uow() as uow:
             shift = self._open(uow, session)
@@ -215,7 +245,7 @@ class ShiftService:
                     raise DomainError("reason_required", "Escriba el motivo de la diferencia.", field="reason")
             manifest = self._close(uow, shift, session, figs, count, diff, approver if not within_tolerance(diff, tolerance_minor) else None, reason, now)
             uow.commit()
-        return CloseOutcome("closed", self._with_close(report, manifest), manifest)
+        return CloseOutcome("closed", self._with_close(report, manifest, approver.name if approver and manifest["approver_id"] else ""), manifest)
 
     def _close(self, uow: UnitOfWork, shift: ShiftRecord, session: CashierSession, figs: ShiftFigures, count: BlindCount,
                diff: dict[str, int], approver: User | None, reason: str, now: datetime) -> dict:
@@ -310,10 +340,25 @@ class ShiftService:
             counted=count.counted() if count else None,
             over_short=diff,
             counted_denominations=dict(count.denominations) if count else None,
+            cashier_name=self._name(uow, shift.cashier_id),
         )
 
     @staticmethod
-    def _with_close(report: ShiftReport, manifest: dict) -> ShiftReport:
+    def _name(uow: UnitOfWork, user_id: str | None) -> str:
+        if not user_id:
+            return ""
+        user = uow.users.get(user_id)
+        return user.name if user else user_id
+
+    @staticmethod
+    def _with_close(report: ShiftReport, manifest: dict, approver_name: str = "") -> ShiftReport:
         from dataclasses import replace
 
-        return replace(report, approver_id=manifest["approver_id"], seq_from=manifest["seq_from"], seq_to=manifest["seq_to"])
+        return replace(
+            report,
+            approver_id=manifest["approver_id"],
+            approver_name=approver_name,
+            seq_from=manifest["seq_from"],
+            seq_to=manifest["seq_to"],
+            closed_at=report.printed_at,
+        )
