@@ -29,7 +29,8 @@ from sqlalchemy import select, tuple_
 from sqlalchemy.exc import DBAPIError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from central import admin
+from central import admin, office
+from central.desk_api import desk_router
 from central.db import current_revision, make_engine
 from central.db import migrate as run_migrations
 from central.ingest import BatchRefused, BatchRequest, apply_batch
@@ -141,6 +142,10 @@ def create_app(db_url: str, *, clock: Clock | None = None, migrate: bool = False
     @app.exception_handler(ApiError)
     async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
         return error_response(exc.status, exc.code, exc.message, exc.headers, **exc.extra)
+
+    @app.exception_handler(office.OfficeError)
+    async def _office_error(_: Request, exc: office.OfficeError) -> JSONResponse:
+        return error_response(exc.status, exc.code, exc.message)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -444,6 +449,30 @@ def create_app(db_url: str, *, clock: Clock | None = None, migrate: bool = False
                 "updated_at": rfc3339(created) if created else None,
             }
         )
+
+    @app.get(f"{API}/returned-cheques", tags=["cheques"], responses=_errors(401, "bad_signature"))
+    async def returned_cheques(request: Request) -> JSONResponse:
+        """The drawers of cheques the bank returned, network-wide (docs/protocol-notes.md)."""
+        body = await read_body(request, MAX_SMALL_BODY)
+        return await run_in_threadpool(_returned_cheques, request, body)
+
+    def _returned_cheques(request: Request, body: bytes) -> JSONResponse:
+        authenticate(request, body)
+        as_of = rfc3339(now())
+        cheques = office.returned_cheque_list(engine)
+        drawers = sorted({c["drawer_id"] for c in cheques if c["drawer_id"]})
+        return JSONResponse(
+            {
+                "as_of": as_of,
+                "drawer_ids": drawers,
+                "cheques": [
+                    {k: c[k] for k in ("drawer_id", "drawer_name", "bank_code", "number", "amount", "currency", "returned_on")}
+                    for c in cheques
+                ],
+            }
+        )
+
+    app.include_router(desk_router(engine, now))
 
     # -- the OpenAPI document --------------------------------------------------
 

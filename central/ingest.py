@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, Iterable
 
 from sqlalchemy import Connection, Engine, bindparam, func, insert, select, update
@@ -41,9 +41,12 @@ from central.models import (
     ExceptionCase,
     Item,
     Policy,
+    Tender,
     Terminal,
 )
 from central.db import write_engine
+from central.office_types import CLOSED, RECONCILED, exception_type
+from central.windows import calendars, ensure_windows
 from sync.wire import (
     MAX_CLOCK_SKEW,
     UUID_RE,
@@ -65,6 +68,7 @@ exceptions_t = ExceptionCase.__table__
 batches_t = Batch.__table__
 policies_t = Policy.__table__
 counters_t = Counter.__table__
+tenders_t = Tender.__table__
 
 
 class BatchRefused(Exception):
@@ -194,6 +198,7 @@ class _Apply:
         self.lines: list[tuple[int, str, str, list[Line]]] = []  # record index, journal id, currency, lines
         self.applications: list[dict[str, Any]] = []
         self.exceptions: list[dict[str, Any]] = []
+        self.tenders: list[dict[str, Any]] = []
         self.results: dict[int, dict[str, Any]] = {}
         self.record_of_result: dict[int, int] = {}
         self.db_voided: dict[str, str] = {}
@@ -344,6 +349,10 @@ class _Apply:
         ).first()
         self.policy: dict[str, Any] = json.loads(row.document) if row else {}
 
+        # the settlement windows the items fall in (opened here when new)
+        self.windows = ensure_windows(conn, self.req.agent_id, {it["business_date"] for it in valid}, self.now)
+        self._current_window: str | None = None
+
         offline_shifts = sorted({it["shift_id"] for it in valid if it["type"] == "payment" and it["offline"]})
         self.offline_totals: dict[str, int] = {}
         if offline_shifts and self.policy:
@@ -414,10 +423,44 @@ class _Apply:
             return ItemProblem("broken_chain", f"hash is not the prev_hash of seq {seq + 1}")
         return None
 
+    def _current_window_date(self) -> str:
+        """The agent's business date now: where an item for a reconciled date is counted."""
+        if self._current_window is None:
+            cal = calendars(self.conn, [self.req.agent_id])[self.req.agent_id]
+            day = cal.business_date(self.now)
+            while True:
+                found = ensure_windows(self.conn, self.req.agent_id, [day], self.now)
+                self.windows.update(found)
+                if found[day][1] != RECONCILED:
+                    break
+                day = (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+            self._current_window = day
+        return self._current_window
+
+    def _case(self, item: dict[str, Any], window_date: str | None, type_: str) -> dict[str, Any]:
+        """The office columns of an exception row (agent, window, type, who, how much)."""
+        amount = item.get("amount")
+        currency = item.get("currency")
+        cashier = item.get("cashier_id")
+        window = self.windows.get(window_date) if isinstance(window_date, str) else None
+        return {
+            "type": type_,
+            "source": "item",
+            "agent_id": self.req.agent_id,
+            "business_date": window_date if window is not None else None,
+            "window_id": window[0] if window is not None else None,
+            "check_name": None,
+            "check_key": None,
+            "cashier_id": cashier[:200] if isinstance(cashier, str) else None,
+            "currency": currency if isinstance(currency, str) and len(currency) == 3 else None,
+            "amount": amount if isinstance(amount, int) and not isinstance(amount, bool) and abs(amount) < 2**62 else None,
+        }
+
     def _reject(self, item: dict[str, Any], problem: ItemProblem) -> dict[str, Any]:
         item_id = item["id"]
         self.exceptions.append(
             {
+                **self._case(item, item.get("business_date"), exception_type([problem.reason])),
                 "terminal_id": self.terminal_id,
                 "item_id": item_id[:200].replace("\x00", "\\0"),
                 "batch_id": self.req.batch_id,
@@ -447,6 +490,13 @@ class _Apply:
             reasons.append("clock_skew")
         if self._closed(item["business_date"], item["seq"]):
             reasons.append("business_date_closed")
+        window_date = item["business_date"]
+        window = self.windows.get(window_date)
+        if window is not None and window[1] in (CLOSED, RECONCILED):
+            if "business_date_closed" not in reasons:
+                reasons.append("business_date_closed")
+            if window[1] == RECONCILED:
+                window_date = self._current_window_date()
 
         kind = item["type"]
         account_id = currency = amount = None
@@ -495,8 +545,30 @@ class _Apply:
                 "status": status,
                 "reasons": json.dumps(reasons) if reasons else None,
                 "voided_by": None,
+                "agent_id": self.req.agent_id,
+                "window_date": window_date,
+                "cashier_id": item["cashier_id"],
+                "receipt_no": item.get("receipt_no"),
+                "biller_id": item.get("biller_id"),
             }
         )
+        if kind == "payment":
+            self.tenders.extend(
+                {
+                    "item_id": item["id"],
+                    "kind": t["kind"],
+                    "amount": t["amount"],
+                    "bank_code": t.get("bank_code"),
+                    "number": t.get("number"),
+                    "drawer_id": t.get("drawer_id"),
+                    "drawer_name": t.get("drawer_name"),
+                    "auth_code": t.get("auth_code"),
+                    "terminal_ref": t.get("terminal_ref"),
+                    "last4": t.get("last4"),
+                    "brand": t.get("brand"),
+                }
+                for t in item["tenders"]
+            )
         self.in_batch[item["id"]] = rec
         self.by_seq[item["seq"]] = (item["id"], item["hash"], item["prev_hash"])
         if lines:
@@ -508,6 +580,7 @@ class _Apply:
         if reasons:
             self.exceptions.append(
                 {
+                    **self._case(item, window_date, exception_type(reasons)),
                     "terminal_id": self.terminal_id,
                     "item_id": item["id"],
                     "batch_id": self.req.batch_id,
@@ -699,6 +772,8 @@ class _Apply:
             self._insert(entries_t, entry_rows)
         if self.applications:
             self._insert(applications_t, self.applications)
+        if self.tenders:
+            self._insert(tenders_t, self.tenders)
         if self.exceptions:
             self._insert(exceptions_t, self.exceptions)
         if self.records:

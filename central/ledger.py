@@ -19,6 +19,7 @@ RECEIVABLES: Final = "1200"
 SUSPENSE: Final = "2900"
 DISCOUNT_EXPENSE: Final = "5100"
 OVER_SHORT: Final = "5200"
+CASHIER_OVER_SHORT: Final = "5210"
 
 CHART: Final[dict[str, str]] = {
     DRAWER_CASH: "Drawer cash (per terminal)",
@@ -30,6 +31,7 @@ CHART: Final[dict[str, str]] = {
     SUSPENSE: "Suspense: unknown accounts, currency mismatches (subledger: account_id as sent)",
     DISCOUNT_EXPENSE: "Discounts granted",
     OVER_SHORT: "Cash over / short",
+    CASHIER_OVER_SHORT: "Cashier over / short (subledger: cashier_id)",
 }
 
 #: tender kind -> the asset account the money sits in, and whether it is per terminal
@@ -111,3 +113,19 @@ def shift_close_lines(item: dict[str, Any], terminal_id: str) -> list[Line]:
 def deposit_lines(amount: int) -> list[Line]:
     """An agent's bank deposit empties the safe into the bank."""
     return [Line(BANK, debit=amount), Line(SAFE, credit=amount)]
+
+
+def cheque_deposit_lines(amount: int) -> list[Line]:
+    """Cheques taken to the bank leave cheques on hand (agent level: a deposit slip mixes drawers)."""
+    return [Line(BANK, debit=amount), Line(CHEQUES_ON_HAND, credit=amount)]
+
+
+def cashier_adjustment_lines(amount: int, cashier_id: str) -> list[Line]:
+    """Move a difference from the agent's over / short to the cashier's.
+
+    ``amount`` is signed like an over / short: negative a shortage the cashier
+    now owes, positive an overage credited to the cashier.
+    """
+    if amount < 0:
+        return [Line(CASHIER_OVER_SHORT, debit=-amount, subledger=cashier_id), Line(OVER_SHORT, credit=-amount)]
+    return [Line(OVER_SHORT, debit=amount), Line(CASHIER_OVER_SHORT, credit=amount, subledger=cashier_id)]

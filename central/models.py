@@ -73,6 +73,10 @@ class Agent(Base):
     agent_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    #: the outlet's time zone and business-day cut-off ("HH:MM" local, None: midnight);
+    #: a policy's ``[business_day] cutoff`` overrides the cut-off
+    timezone: Mapped[str] = mapped_column(String(64), default="America/Santo_Domingo", server_default="America/Santo_Domingo")
+    cutoff: Mapped[str | None] = mapped_column(String(5))
 
 
 class Terminal(Base):
@@ -142,6 +146,7 @@ class Item(Base):
         UniqueConstraint("terminal_id", "seq", name="uq_items_terminal_seq"),
         Index("ix_items_terminal_type_date", "terminal_id", "type", "business_date"),
         Index("ix_items_terminal_shift", "terminal_id", "shift_id"),
+        Index("ix_items_agent_window", "agent_id", "window_date", "type"),
     )
 
     ledger_seq: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=False)
@@ -166,8 +171,16 @@ class Item(Base):
     #: "created" or "accepted_flagged"; reasons as a JSON list
     status: Mapped[str] = mapped_column(String(20))
     reasons: Mapped[str | None] = mapped_column(Text)
-    #: for a payment: the id of the void that reversed it
+    #: for a payment: the id of the void (or office reversal) that reversed it
     voided_by: Mapped[str | None] = mapped_column(String(36))
+    #: the sender's agent, and the settlement window the item counts in: its
+    #: business_date, or the agent's current date when that window was already
+    #: reconciled when the item arrived (a late item)
+    agent_id: Mapped[str | None] = mapped_column(String(64))
+    window_date: Mapped[str | None] = mapped_column(String(10))
+    cashier_id: Mapped[str | None] = mapped_column(String(200))
+    receipt_no: Mapped[int | None] = mapped_column(BigInteger)
+    biller_id: Mapped[str | None] = mapped_column(String(200))
 
 
 class Application(Base):
@@ -231,8 +244,32 @@ class ExceptionCase(Base):
     detail: Mapped[str] = mapped_column(Text, default="")
     #: the item as received (JSON), kept even when it was rejected
     body: Mapped[str] = mapped_column(Text)
+    #: open, assigned, resolved
     status: Mapped[str] = mapped_column(String(10), default="open")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    #: shortage, overage, missing_items, account_overpaid, offline_limit, clock_skew,
+    #: late, unknown_account, broken_chain, ... (central.office.EXCEPTION_TYPES)
+    type: Mapped[str | None] = mapped_column(String(32), index=True)
+    #: "item" (a flagged or rejected item) or "check" (a reconciliation difference)
+    source: Mapped[str] = mapped_column(String(8), default="item", server_default="item")
+    agent_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    business_date: Mapped[str | None] = mapped_column(String(10))
+    window_id: Mapped[int | None] = mapped_column(BigInteger, index=True)
+    #: a check difference: which check, and a key unique to the difference
+    check_name: Mapped[str | None] = mapped_column(String(20))
+    check_key: Mapped[str | None] = mapped_column(String(200), unique=True)
+    cashier_id: Mapped[str | None] = mapped_column(String(200))
+    currency: Mapped[str | None] = mapped_column(String(3))
+    #: the difference (signed: over positive, short negative) or the item's amount
+    amount: Mapped[int | None] = mapped_column(BigInteger)
+    assigned_to: Mapped[str | None] = mapped_column(String(100))
+    assigned_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    #: approve, adjust, reverse, cleared (the difference went away by itself)
+    resolution: Mapped[str | None] = mapped_column(String(10))
+    resolution_reason: Mapped[str | None] = mapped_column(Text)
+    resolved_by: Mapped[str | None] = mapped_column(String(100))
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    journal_id: Mapped[str | None] = mapped_column(String(64))
 
 
 class Policy(Base):
@@ -255,3 +292,182 @@ class Counter(Base):
 
     name: Mapped[str] = mapped_column(String(32), primary_key=True)
     value: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+# -- the central office (migration 0002) ------------------------------------------
+
+
+class SettlementWindow(Base):
+    """One agent's business date: OPEN -> CLOSED -> RECONCILED."""
+
+    __tablename__ = "settlement_windows"
+    __table_args__ = (UniqueConstraint("agent_id", "business_date", name="uq_settlement_windows_agent_date"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    agent_id: Mapped[str] = mapped_column(ForeignKey("agents.agent_id"))
+    business_date: Mapped[str] = mapped_column(String(10), index=True)
+    state: Mapped[str] = mapped_column(String(10), default="OPEN", index=True)
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    reconciled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class WindowCheck(Base):
+    """The latest result of one check of a window."""
+
+    __tablename__ = "window_checks"
+    __table_args__ = (UniqueConstraint("window_id", "name", name="uq_window_checks_window_name"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    window_id: Mapped[int] = mapped_column(ForeignKey("settlement_windows.id"))
+    #: completeness, manifests, drawer_counts, cash_deposits, cheque_deposits, card_settlement
+    name: Mapped[str] = mapped_column(String(20))
+    #: pass, fail, pending (waiting for a bank or acquirer file), resolved (failed, every difference resolved)
+    status: Mapped[str] = mapped_column(String(10))
+    expected: Mapped[int | None] = mapped_column(BigInteger)
+    actual: Mapped[int | None] = mapped_column(BigInteger)
+    currency: Mapped[str | None] = mapped_column(String(3))
+    #: JSON: the differences found, in words and numbers
+    detail: Mapped[str] = mapped_column(Text, default="[]")
+    checked_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Deposit(Base):
+    """Money an agent put in the bank: entered by hand or read from a bank statement."""
+
+    __tablename__ = "deposits"
+    __table_args__ = (Index("ix_deposits_agent_date", "agent_id", "business_date"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    #: None until matched (a statement line whose reference names no window)
+    agent_id: Mapped[str | None] = mapped_column(String(64))
+    business_date: Mapped[str | None] = mapped_column(String(10))
+    bank: Mapped[str] = mapped_column(String(64))
+    reference: Mapped[str] = mapped_column(String(100), index=True)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    #: cash or cheque
+    tender: Mapped[str] = mapped_column(String(8), default="cash")
+    #: manual or statement
+    source: Mapped[str] = mapped_column(String(10))
+    #: declared (by hand, not yet on a statement), confirmed (by hand and on a statement),
+    #: matched (statement line matched by its reference), unmatched, assigned (matched by hand)
+    status: Mapped[str] = mapped_column(String(10))
+    value_date: Mapped[str | None] = mapped_column(String(10))
+    declared_amount: Mapped[int | None] = mapped_column(BigInteger)
+    #: statement lines: a digest of the line, so a re-import adds nothing
+    fingerprint: Mapped[str | None] = mapped_column(String(64), unique=True)
+    journal_id: Mapped[str | None] = mapped_column(String(64))
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Tender(Base):
+    """Each tender of each recorded payment, for the cheque and card checks and the KPIs."""
+
+    __tablename__ = "tenders"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    item_id: Mapped[str] = mapped_column(String(36), index=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    amount: Mapped[int] = mapped_column(BigInteger)
+    bank_code: Mapped[str | None] = mapped_column(String(200))
+    number: Mapped[str | None] = mapped_column(String(200))
+    drawer_id: Mapped[str | None] = mapped_column(String(200))
+    drawer_name: Mapped[str | None] = mapped_column(String(200))
+    auth_code: Mapped[str | None] = mapped_column(String(200), index=True)
+    terminal_ref: Mapped[str | None] = mapped_column(String(200))
+    last4: Mapped[str | None] = mapped_column(String(4))
+    brand: Mapped[str | None] = mapped_column(String(200))
+
+
+class CardSettlement(Base):
+    """A line of an acquirer's settlement file."""
+
+    __tablename__ = "card_settlements"
+    __table_args__ = (Index("ix_card_settlements_agent_date", "agent_id", "business_date"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    agent_id: Mapped[str | None] = mapped_column(String(64))
+    business_date: Mapped[str | None] = mapped_column(String(10))
+    settled_on: Mapped[str] = mapped_column(String(10))
+    auth_code: Mapped[str] = mapped_column(String(200))
+    terminal_ref: Mapped[str] = mapped_column(String(200))
+    last4: Mapped[str] = mapped_column(String(4))
+    brand: Mapped[str] = mapped_column(String(200))
+    amount: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    #: the tender it settles (tenders.id), when one matched
+    tender_id: Mapped[int | None] = mapped_column(BigInteger, index=True)
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class ReturnedCheque(Base):
+    """A cheque the bank returned: its payment reversed, its drawer on the terminals' list."""
+
+    __tablename__ = "returned_cheques"
+    __table_args__ = (UniqueConstraint("tender_id", name="uq_returned_cheques_tender_id"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    tender_id: Mapped[int] = mapped_column(BigInteger)
+    payment_id: Mapped[str] = mapped_column(String(36), index=True)
+    agent_id: Mapped[str] = mapped_column(String(64))
+    terminal_id: Mapped[str] = mapped_column(String(64))
+    account_id: Mapped[str] = mapped_column(String(200))
+    bank_code: Mapped[str] = mapped_column(String(200))
+    number: Mapped[str] = mapped_column(String(200))
+    drawer_id: Mapped[str] = mapped_column(String(200), index=True)
+    drawer_name: Mapped[str] = mapped_column(String(200))
+    amount: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    returned_on: Mapped[str] = mapped_column(String(10))
+    reason: Mapped[str] = mapped_column(Text)
+    #: the window the reversal counts in (the agent's current date when marked)
+    window_date: Mapped[str] = mapped_column(String(10))
+    marked_by: Mapped[str] = mapped_column(String(100))
+    marked_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Promise(Base):
+    """A promise to pay, imported from the collection system."""
+
+    __tablename__ = "promises"
+    __table_args__ = (UniqueConstraint("account_id", "promise_date", "amount", name="uq_promises_account_id"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    account_id: Mapped[str] = mapped_column(String(64), index=True)
+    promise_date: Mapped[date] = mapped_column(Date)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    #: when the debtor promised (payments from this date count); None: 30 days before
+    promised_on: Mapped[date | None] = mapped_column(Date)
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class AdminToken(Base):
+    """A central office user's bearer token for the desk API; only its sha256 is kept."""
+
+    __tablename__ = "admin_tokens"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class OfficeAudit(Base):
+    """Everything the office did: who, when, what, to which subject."""
+
+    __tablename__ = "office_audit"
+    __table_args__ = (Index("ix_office_audit_subject", "subject"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(40))
+    #: e.g. "exception:12", "window:3", "deposit:7", "returned_cheque:<id>"
+    subject: Mapped[str] = mapped_column(String(100))
+    detail: Mapped[str] = mapped_column(Text, default="{}")

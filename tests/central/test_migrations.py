@@ -15,7 +15,7 @@ def test_migrations_build_the_models_schema_on_sqlite_and_are_idempotent(tmp_pat
     migrate(url)
     engine = make_engine(url)
     try:
-        assert current_revision(engine) == "0001"
+        assert current_revision(engine) == "0002"
         with engine.connect() as conn:
             assert compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata) == []
             assert dict(conn.exec_driver_sql("SELECT name, value FROM counters").all()) == {"ledger_seq": 0, "account_change": 0}
@@ -35,6 +35,6 @@ def test_the_app_refuses_an_unmigrated_database_unless_asked_to_migrate(tmp_path
     app = create_app(url, migrate=True)
     engine = app.state.engine
     try:
-        assert current_revision(engine) == "0001"
+        assert current_revision(engine) == "0002"
     finally:
         engine.dispose()

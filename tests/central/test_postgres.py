@@ -21,7 +21,7 @@ pytestmark = pytest.mark.postgres
 def test_migrations_build_exactly_the_models_schema_on_postgres(pg_url):
     engine = make_engine(pg_url)
     try:
-        assert current_revision(engine) == "0001"
+        assert current_revision(engine) == "0002"
         with engine.connect() as conn:
             assert compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata) == []
     finally:
