@@ -200,3 +200,21 @@ def test_a_policy_set_at_central_applies_from_the_next_payment(linked, tmp_path)
     with pytest.raises(DomainError) as e:
         t.counter.take_cash_payment(session, account, seven_hundred, seven_hundred)
     assert e.value.code in {"override_required", "partial_below_minimum"} and "1,000.00" in e.value.message
+
+
+def test_fresh_lookup_is_online_when_central_answers_and_as_of_when_not(linked):
+    from app.services.counter import PaymentRequest
+    from app.services.lookup import FreshLookup
+
+    t, session, central = linked
+    (account,) = active_accounts(t, 1)
+    lookup = FreshLookup(t.counter, t.sync_service())
+    view = lookup.fresh(account)
+    assert view.online is True
+    amount = Money(Decimal("600.00"), "DOP")
+    p = t.counter.take_payment(session, PaymentRequest(account, amount=amount, cash_received=amount,
+                                                       online_balance=(view.balance, view.as_of)))
+    assert p.offline is False
+    central.stop()
+    stale = lookup.fresh(account)
+    assert stale.online is False and stale.balance == view.balance - amount
