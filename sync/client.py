@@ -183,6 +183,9 @@ class CentralClient:
     def fetch_policy(self) -> dict[str, Any]:
         return self._check(self._request("GET", "/policy"))
 
+    def fetch_returned_cheques(self) -> dict[str, Any]:
+        return self._check(self._request("GET", "/returned-cheques"))
+
     def health(self) -> bool:
         try:
             r = self.http.get(f"{self.base_url}{API}/health", timeout=self.lookup_timeout)

@@ -57,6 +57,7 @@ class BackgroundSync:
                 self.service.push_all()
                 if since_pull >= self.pull_every:
                     self.service.pull_policy()
+                    self.service.pull_returned_cheques()
                     self.service.pull_snapshot()
                     since_pull = 0.0
                 self.online = True

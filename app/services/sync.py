@@ -139,6 +139,20 @@ class SyncService:
                 uow.commit()
         return version
 
+    def pull_returned_cheques(self) -> int:
+        """The drawers whose cheques a bank returned, network-wide; the policy refuses
+        their cheques for ``returned_drawer_days``.  Returns how many drawers."""
+        answer = self.transport.fetch_returned_cheques()
+        latest: dict[str, str] = {}
+        for c in answer.get("cheques") or []:
+            drawer, returned_on = c.get("drawer_id"), c.get("returned_on")
+            if isinstance(drawer, str) and drawer and isinstance(returned_on, str) and len(returned_on) == 10:
+                latest[drawer] = max(latest.get(drawer, ""), returned_on)
+        with self.uow() as uow:
+            uow.values.set("returned_cheque_drawers", json.dumps(latest, sort_keys=True))
+            uow.commit()
+        return len(latest)
+
     def refresh_account(self, account_id: str) -> bool:
         """Online lookup: take central's fresh balance into the local snapshot. False when unknown there."""
         account = self.transport.fetch_account(account_id)

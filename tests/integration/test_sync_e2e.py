@@ -218,3 +218,36 @@ def test_fresh_lookup_is_online_when_central_answers_and_as_of_when_not(linked):
     central.stop()
     stale = lookup.fresh(account)
     assert stale.online is False and stale.balance == view.balance - amount
+
+
+def test_a_returned_cheque_at_central_stops_the_drawer_at_the_counter(linked):
+    from datetime import timedelta
+
+    from app.domain.errors import DomainError
+    from app.domain.payments import ChequeTender
+    from app.services.counter import PaymentRequest
+
+    t, session, central = linked
+    con = sqlite3.connect(t.paths.store)
+    a, b = [r[0] for r in con.execute(
+        "select account_id from accounts where status='active' and segment='business' and biller_id != 'LUZ'"
+        " and balance_minor > 150000 order by account_id limit 2")]
+    issued = datetime.now(timezone.utc).date() - timedelta(days=2)
+
+    def cheque(number):
+        amount = Money(Decimal("600.00"), "DOP")
+        return PaymentRequest(a if number.endswith("1") else b, amount=amount, tenders=(
+            ChequeTender(amount, "BHD", number, "4455667", issued, "Pedro Almonte", "001-7654321-0"),))
+
+    paid = t.counter.take_payment(session, cheque("00012341"))
+    svc = t.sync_service()
+    svc.push_all()
+    central_cli(central.db, "mark-cheque-returned", "--payment", paid.payment_id, "--reason", "fondos insuficientes")
+    assert svc.pull_returned_cheques() == 1
+    with pytest.raises(DomainError) as e:
+        t.counter.take_payment(session, cheque("00012342"))
+    assert e.value.code == "cheque_drawer_returned"
+    # the debt the cheque paid is owed again once the snapshot arrives
+    before = t.counter.lookup_account(a).balance
+    svc.pull_snapshot()
+    assert t.counter.lookup_account(a).balance == before + Money(Decimal("600.00"), "DOP")
