@@ -13,6 +13,7 @@ from app.services.auth import Argon2PinHasher, AuthService
 from app.services.counter import CounterService
 from app.services.policy_holder import PolicyHolder
 from app.services.enrolment import credentials
+from app.services.integrity import verify_at_start
 from app.services.receipts import ReceiptService
 from app.services.sync import SyncService
 from app.services.ports import Clock, PinHasher, SystemClock
@@ -97,6 +98,9 @@ def build_terminal(paths: Paths, *, clock: Clock | None = None, hasher: PinHashe
             counters.terminal_id = f"LOCAL-{uuid7()[-12:].upper()}"
             u.terminal.save_counters(counters)
         terminal_id = counters.terminal_id
+        u.commit()
+    with uow() as u:
+        verify_at_start(u)  # raises StoreTampered: the counter does not open on an edited store
         u.commit()
     policies = PolicyHolder(load_policy(settings.policy_file) if settings.policy_file else load_default_policy())
     return Terminal(

@@ -64,6 +64,12 @@ def _parser() -> argparse.ArgumentParser:
     ptest.add_argument("--profile", default=None, choices=["58mm", "80mm", "80mm-42"])
     ptest.add_argument("--timeout", type=float, default=5.0)
 
+    sub.add_parser("verify", help="comprueba todo el almacén: cadena de registros, pagos, auditoría y archivo")
+    backup = sub.add_parser("backup", help="copia de seguridad consistente del almacén, con la caja abierta")
+    backup.add_argument("--out", help="archivo destino (por defecto backups/store-FECHA.db en la carpeta de datos)")
+    restore = sub.add_parser("restore", help="restaura el almacén desde una copia de seguridad")
+    restore.add_argument("--from", dest="source", required=True)
+
     sub.add_parser("app", help="abre la caja (lo mismo que sin subcomando)")
     return p
 
@@ -98,6 +104,12 @@ def _dispatch(args: argparse.Namespace, paths: Paths) -> int:
         return enroll(paths, args.central, args.code, args.name)
     if args.command == "sync":
         return sync_once(paths, pull=not args.no_pull)
+    if args.command == "verify":
+        return verify(paths)
+    if args.command == "backup":
+        return backup(paths, args.out)
+    if args.command == "restore":
+        return restore(paths, args.source)
     if args.command == "printer":
         return printer_test(paths, args.printer, args.profile, args.timeout)
     if args.command == "demo-export":
@@ -202,6 +214,81 @@ def sync_once(paths: Paths, *, pull: bool) -> int:
     print(f"enviados {sent}, aceptados {acked} ({flagged} con observaciones), en cuarentena {quarantined}; "
           f"pendientes {status.pending}; cuentas actualizadas {pulled}")
     return 0 if quarantined == 0 else EXIT_FAILED
+
+
+def verify(paths: Paths) -> int:
+    """Everything, not just what start-up checks: the whole chain, every payment row, the audit log, the file."""
+    from app.services.integrity import check_store
+    from app.services.journal import verify_audit
+    from app.settings import load_settings
+    from app.storage.db import open_store, quick_check
+    from app.storage.uow import SqlUnitOfWork
+
+    load_settings(paths.settings)
+    engine, sessions = open_store(paths.store)  # no build_terminal: it would refuse to open a tampered store
+    try:
+        file_state = quick_check(paths.store)
+        with SqlUnitOfWork(sessions) as uow:
+            problems = check_store(uow, full=True)
+            audit = verify_audit(uow.audit.all())
+            items = uow.terminal.counters().last_seq
+    finally:
+        engine.dispose()
+    ok = file_state == "ok" and not problems and not audit
+    print(f"archivo: {file_state}")
+    print(f"registros encadenados: {items}, problemas: {len(problems)}")
+    for p in problems:
+        print(f"  {p.kind} (registro {p.seq}): {p.message}")
+    print(f"auditoría: {'íntegra' if not audit else f'{len(audit)} problema(s)'}")
+    for a in audit:
+        print(f"  entrada {a.entry_id}: {a.message}")
+    return 0 if ok else EXIT_FAILED
+
+
+def backup(paths: Paths, out: str | None) -> int:
+    from pathlib import Path
+
+    from app.storage.db import backup_store, open_store
+
+    target = Path(out) if out else paths.data_dir / "backups" / f"store-{datetime.now().strftime('%Y%m%d-%H%M%S')}.db"
+    engine, _ = open_store(paths.store)
+    try:
+        backup_store(engine, target)
+    finally:
+        engine.dispose()
+    print(f"copia de seguridad escrita en {target}")
+    return 0
+
+
+def restore(paths: Paths, source: str) -> int:
+    """Put a backup in place of the store; the damaged file is kept aside, never deleted."""
+    import shutil
+    import sqlite3
+    from pathlib import Path
+
+    src = Path(source)
+    try:
+        con = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+        (state,) = con.execute("PRAGMA quick_check(1)").fetchone()
+        con.execute("SELECT last_seq FROM terminal_state").fetchone()
+        con.close()
+    except sqlite3.DatabaseError as e:
+        raise DomainError("bad_backup", f"{src} no es una copia de seguridad de una caja ({e}).") from e
+    if state != "ok":
+        raise DomainError("bad_backup", f"La copia {src} también está dañada ({state}).")
+    store = paths.store
+    if store.exists():
+        aside = store.with_name(f"store-damaged-{datetime.now().strftime('%Y%m%d-%H%M%S')}.db")
+        store.rename(aside)
+        print(f"el archivo anterior quedó en {aside}")
+    for suffix in ("-wal", "-shm"):
+        stale = store.with_name(store.name + suffix)
+        if stale.exists():
+            stale.rename(stale.with_name(stale.name + ".old"))
+    shutil.copyfile(src, store)
+    print(f"almacén restaurado desde {src}. Sincronice con la central antes de cobrar: lo que se cobró después"
+          " de la copia y ya se envió está en la central.")
+    return 0
 
 
 def printer_test(paths: Paths, url: str | None, profile: str | None, timeout: float) -> int:

@@ -18,7 +18,8 @@ from datetime import datetime
 from typing import Any
 
 from app.domain.errors import DomainError
-from app.domain.protocol import parse_rfc3339, rfc3339, uuid7
+from app.domain.protocol import ZERO_HASH, parse_rfc3339, rfc3339, uuid7
+from app.services.integrity import StoreTampered, check_items
 from app.services.journal import record_audit
 from app.services.ports import Clock, SyncTransport, UnitOfWorkFactory
 
@@ -55,6 +56,16 @@ class SyncService:
         """Send one batch of pending items; settle each by its result."""
         with self.uow() as uow:
             pending = uow.outbox.pending(MAX_ITEMS)
+            if pending:
+                # what leaves the terminal must still agree with its rows and its chain
+                start = uow.outbox.hash_of(pending[0].seq - 1) if pending[0].seq > 1 else ZERO_HASH
+                contiguous = uow.outbox.after(pending[0].seq - 1)[: len(pending)]
+                problems = check_items(uow, contiguous, start or ZERO_HASH)
+                if problems:
+                    raise StoreTampered(
+                        "store_tampered",
+                        f"No se envía nada a la central: {problems[0].message} Llame al supervisor y a soporte.",
+                    )
         items, size = [], 0
         for record in pending:
             size += len(record.body.encode()) + 1

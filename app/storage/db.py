@@ -7,12 +7,28 @@ upgraded by Alembic on every start.
 
 from __future__ import annotations
 
+import sqlite3
+import uuid
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
+
+from app.domain.errors import DomainError
+
+
+class StoreProblem(DomainError):
+    """The local store cannot be opened as it is; the message says how to recover."""
+
+
+RECOVERY = (
+    "Restaure la última copia de seguridad (ventanilla restore --from ARCHIVO) o llame a soporte;"
+    " la central conserva todo lo que esta caja ya sincronizó."
+)
+SENTINEL = "store.id"
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 PRAGMAS = (
@@ -61,10 +77,75 @@ def migrate(engine: Engine) -> None:
 
 
 def open_store(path: Path | str) -> tuple[Engine, sessionmaker[Session]]:
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    """Open (creating on first use) and migrate the store.
+
+    A store that existed once is never silently replaced by an empty one: a
+    sentinel next to it remembers it, and a missing, empty or damaged file
+    stops the terminal with a message that says how to recover.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    sentinel = path.with_name(SENTINEL)
+    if sentinel.exists() and (not path.exists() or path.stat().st_size == 0):
+        raise StoreProblem(
+            "store_missing",
+            f"Falta el archivo de datos de esta caja ({path}) o está vacío: no se abrirá una caja vacía. {RECOVERY}",
+        )
+    if path.exists() and path.stat().st_size > 0:
+        _check_readable(path)
     engine = make_engine(path)
-    migrate(engine)
+    try:
+        migrate(engine)
+    except SADatabaseError as e:
+        engine.dispose()
+        raise StoreProblem("store_corrupt", f"El archivo de datos {path} está dañado ({e.orig}). {RECOVERY}") from e
+    if not sentinel.exists():
+        sentinel.write_text(f"{uuid.uuid4()}\n", encoding="utf-8")
     return engine, sessionmaker(engine, expire_on_commit=False)
+
+
+def _check_readable(path: Path) -> None:
+    """Header, schema and the counters row readable.
+
+    A full ``PRAGMA quick_check`` reads every page (seconds on a million
+    accounts), so start-up does not run it: damage deeper in the file shows
+    when a page is touched, and the unit of work turns it into this same
+    message; ``ventanilla verify`` runs the full check.
+    """
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            tables = {n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if "terminal_state" in tables:
+                con.execute("SELECT * FROM terminal_state").fetchall()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as e:
+        raise StoreProblem("store_corrupt", f"El archivo de datos {path} está dañado y no se puede abrir ({e}). {RECOVERY}") from e
+
+
+def quick_check(path: Path) -> str:
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return "; ".join(r[0] for r in con.execute("PRAGMA quick_check(20)"))
+    finally:
+        con.close()
+
+
+def backup_store(engine: Engine, target: Path) -> Path:
+    """A consistent copy of the live store (SQLite's online backup), safe while the counter works."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    raw = engine.raw_connection()
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            raw.driver_connection.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        raw.close()
+    return target
 
 
 def table_names(engine: Engine) -> list[str]:

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import bindparam, func, insert, select, text, update
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.accounts import (
@@ -19,6 +20,7 @@ from app.domain.accounts import (
     OpenDocument,
     Segment,
 )
+from app.domain.errors import DomainError
 from app.domain.money import Money
 from app.domain.protocol import ZERO_HASH
 from app.domain.timeutil import from_text, to_text
@@ -394,6 +396,19 @@ class SqlOutbox:
     def all(self) -> list[OutboxRecord]:
         return [_outbox_from_row(r) for r in self.s.scalars(select(OutboxRow).order_by(OutboxRow.seq))]
 
+    def after(self, seq: int) -> list[OutboxRecord]:
+        rows = self.s.connection().execute(select(_O).where(_O.c.seq > seq).order_by(_O.c.seq))
+        return [_outbox_from_row(r) for r in rows]
+
+    def hash_of(self, seq: int) -> str | None:
+        return self.s.connection().execute(select(_O.c.hash).where(_O.c.seq == seq)).scalar()
+
+    def seq_of(self, item_id: str) -> int | None:
+        return self.s.connection().execute(select(_O.c.seq).where(_O.c.item_id == item_id)).scalar()
+
+    def first_pending_seq(self) -> int | None:
+        return self.s.connection().execute(select(func.min(_O.c.seq)).where(_O.c.state == "pending")).scalar()
+
     def seq_of_shift_open(self, shift_id: str) -> int:
         return self.s.connection().execute(
             select(_O.c.seq).where(_O.c.type == "shift_open", func.json_extract(_O.c.body, "$.shift_id") == shift_id)
@@ -578,6 +593,9 @@ class SqlShifts:
         row = self.s.connection().execute(select(_S).where(_S.c.cashier_id == cashier_id, _S.c.status == "open")).first()
         return _shift_from_row(row) if row else None
 
+    def open_ids(self) -> list[str]:
+        return list(self.s.connection().execute(select(_S.c.shift_id).where(_S.c.status == "open")).scalars())
+
     def save_close(self, sh: ShiftRecord) -> None:
         self.s.connection().execute(
             update(_S)
@@ -638,6 +656,10 @@ class SqlShifts:
         )
 
 
+class StorageFull(DomainError):
+    """The store could not write: nothing of the action was kept."""
+
+
 class SqlUnitOfWork:
     """One SQLite transaction (BEGIN IMMEDIATE) per user action."""
 
@@ -658,13 +680,27 @@ class SqlUnitOfWork:
         self.snapshot = SqlSnapshot(s)
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         assert self.session is not None
         try:
             self.session.rollback()  # no-op after commit(); undoes anything left uncommitted
         finally:
             self.session.close()
             self.session = None
+        if isinstance(exc, DatabaseError) and "malformed" in str(exc.orig).lower():
+            from app.storage.db import RECOVERY, StoreProblem
+
+            raise StoreProblem("store_corrupt", f"El archivo de datos de la caja está dañado. {RECOVERY}") from exc
+        if isinstance(exc, OperationalError):
+            text = str(exc.orig).lower()
+            if "full" in text:
+                raise StorageFull(
+                    "disk_full",
+                    "No hay espacio en el disco de la caja: la operación no se registró y no se tomó nada."
+                    " No reciba el dinero; llame a soporte.",
+                ) from exc
+            if "locked" in text or "busy" in text:
+                raise StorageFull("store_busy", "La caja está ocupada guardando otra operación; intente de nuevo.") from exc
 
     def commit(self) -> None:
         assert self.session is not None

@@ -180,6 +180,18 @@ class FakeOutbox:
             if o.item_id == item_id:
                 o.state, o.result, o.attempts = state, result, o.attempts + 1
 
+    def after(self, seq):
+        return [o for o in self.st.outbox if o.seq > seq]
+
+    def hash_of(self, seq):
+        return next((o.hash for o in self.st.outbox if o.seq == seq), None)
+
+    def seq_of(self, item_id):
+        return next((o.seq for o in self.st.outbox if o.item_id == item_id), None)
+
+    def first_pending_seq(self):
+        return min((o.seq for o in self.st.outbox if o.state == "pending"), default=None)
+
     def stats(self):
         pending = [o for o in self.st.outbox if o.state == "pending"]
         quarantined = sum(o.state == "quarantined" for o in self.st.outbox)
@@ -257,6 +269,9 @@ class FakeShifts:
 
     def add(self, s):
         self.st.shifts[s.shift_id] = replace(s)
+
+    def open_ids(self):
+        return [s.shift_id for s in self.st.shifts.values() if s.status == "open"]
 
     def save_close(self, s):
         self.st.shifts[s.shift_id] = replace(s)
