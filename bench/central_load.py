@@ -367,7 +367,10 @@ class CentralProcess:
         except OSError:
             return ""
 
-    def __exit__(self, *_: Any) -> None:
+    def __exit__(self, exc_type: Any = None, *_: Any) -> None:
+        if exc_type is not None:
+            lines = [ln for ln in self.tail(20000).splitlines() if '" 200 OK' not in ln]
+            print("[central] server log (last lines):\n" + "\n".join(lines[-30:]), flush=True)
         if self.proc is not None:
             if self.proc.poll() is None:
                 self.proc.terminate()

@@ -254,6 +254,7 @@ SECTIONS = {
     "printing": lambda args: __import__("bench.printing_bench", fromlist=["run"]).run(),
     "ui": lambda args: __import__("bench.ui_bench", fromlist=["run"]).run(),
     "policy": lambda args: __import__("bench.policy_bench", fromlist=["run"]).run(),
+    "office": lambda args: __import__("bench.office_bench", fromlist=["run"]).run(),
     "central": lambda args: __import__("bench.central_bench", fromlist=["run"]).run(quick=args.quick),
 }
 
