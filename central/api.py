@@ -450,6 +450,40 @@ def create_app(db_url: str, *, clock: Clock | None = None, migrate: bool = False
             }
         )
 
+    @app.get(f"{API}/terminals/me", tags=["terminals"], responses=_errors(401, "bad_signature"))
+    async def terminal_me(request: Request) -> JSONResponse:
+        """What central holds of the caller's chain: a terminal restored from a backup
+        fast-forwards its seq, chain head and receipt number to these before it takes
+        another payment (docs/protocol-notes.md)."""
+        body = await read_body(request, MAX_SMALL_BODY)
+        return await run_in_threadpool(_terminal_me, request, body)
+
+    def _terminal_me(request: Request, body: bytes) -> JSONResponse:
+        caller = authenticate(request, body)
+        from sqlalchemy import func
+
+        from central.models import Item
+
+        with engine.connect() as conn:
+            row = conn.execute(
+                select(Terminal.last_seq, Terminal.chain_head, Terminal.contiguous_seq).where(
+                    Terminal.terminal_id == caller.terminal_id
+                )
+            ).one()
+            receipt = conn.execute(
+                select(func.max(Item.receipt_no)).where(Item.terminal_id == caller.terminal_id)
+            ).scalar()
+        return JSONResponse(
+            {
+                "terminal_id": caller.terminal_id,
+                "last_seq": row.last_seq,
+                "chain_head": row.chain_head,
+                "contiguous_seq": row.contiguous_seq,
+                "last_receipt_no": receipt or 0,
+                "server_time": rfc3339(now()),
+            }
+        )
+
     @app.get(f"{API}/returned-cheques", tags=["cheques"], responses=_errors(401, "bad_signature"))
     async def returned_cheques(request: Request) -> JSONResponse:
         """The drawers of cheques the bank returned, network-wide (docs/protocol-notes.md)."""

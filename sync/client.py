@@ -183,6 +183,9 @@ class CentralClient:
     def fetch_policy(self) -> dict[str, Any]:
         return self._check(self._request("GET", "/policy"))
 
+    def fetch_terminal_state(self) -> dict[str, Any]:
+        return self._check(self._request("GET", "/terminals/me"))
+
     def fetch_returned_cheques(self) -> dict[str, Any]:
         return self._check(self._request("GET", "/returned-cheques"))
 

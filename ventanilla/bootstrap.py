@@ -101,6 +101,10 @@ def build_terminal(paths: Paths, *, clock: Clock | None = None, hasher: PinHashe
         u.commit()
     with uow() as u:
         verify_at_start(u)  # raises StoreTampered: the counter does not open on an edited store
+        needs_resync = bool(u.values.get("needs_resync"))
+        enrolled = bool(u.values.get("terminal_secret"))
+        if needs_resync and not enrolled:
+            u.values.set("needs_resync", "")  # nothing central could hold: a local-only terminal goes on
         u.commit()
     policies = PolicyHolder(load_policy(settings.policy_file) if settings.policy_file else load_default_policy())
     return Terminal(

@@ -286,6 +286,10 @@ def restore(paths: Paths, source: str) -> int:
         if stale.exists():
             stale.rename(stale.with_name(stale.name + ".old"))
     shutil.copyfile(src, store)
+    with sqlite3.connect(store) as con:
+        # items taken after the backup may be at central already: take no payment
+        # until this terminal has fast-forwarded to central's chain head
+        con.execute("INSERT OR REPLACE INTO settings(key, value) VALUES ('needs_resync', '1')")
     print(f"almacén restaurado desde {src}. Sincronice con la central antes de cobrar: lo que se cobró después"
           " de la copia y ya se envió está en la central.")
     return 0

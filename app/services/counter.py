@@ -239,6 +239,11 @@ class CounterService:
 
     def _decide(self, uow: UnitOfWork, session: CashierSession, req: PaymentRequest, now: datetime):
         currency = self.settings.currency
+        if uow.values.get("needs_resync"):
+            raise DomainError(
+                "needs_resync",
+                "Esta caja se restauró de una copia de seguridad: conéctela a la central (ventanilla sync) antes de cobrar.",
+            )
         shift = self._open_shift(uow, session)
         rec = uow.accounts.get(req.account_id)
         if rec is None:

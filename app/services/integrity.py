@@ -69,7 +69,11 @@ def check_items(uow: UnitOfWork, records: list[OutboxRecord], start_hash: str) -
     """Chain and row checks over consecutive outbox records starting after ``start_hash``."""
     problems: list[IntegrityProblem] = []
     prev = start_hash
+    anchors = restore_anchors(uow)
     for rec in records:
+        if rec.seq - 1 in anchors:
+            # after a restore the chain continues from central's head, not from the local tail
+            prev = anchors[rec.seq - 1]
         try:
             item = json.loads(rec.body)
         except ValueError:
@@ -94,6 +98,33 @@ def check_items(uow: UnitOfWork, records: list[OutboxRecord], start_hash: str) -
     return problems
 
 
+ANCHORS_KEY = "restore_anchors"
+RESYNC_KEY = "needs_resync"
+
+
+def restore_anchors(uow: UnitOfWork) -> dict[int, str]:
+    """seq → hash of central's chain head where a restored terminal fast-forwarded."""
+    raw = uow.values.get(ANCHORS_KEY)
+    return {int(k): v for k, v in json.loads(raw).items()} if raw else {}
+
+
+def fast_forward(uow: UnitOfWork, last_seq: int, chain_head: str, last_receipt_no: int) -> bool:
+    """A terminal restored from a backup is behind what central holds: continue
+    its seq, chain and receipt numbers from central's head, so nothing it takes
+    next collides with what central already has.  Returns whether it moved."""
+    counters = uow.terminal.counters()
+    moved = last_seq > counters.last_seq
+    if moved:
+        anchors = restore_anchors(uow)
+        anchors[last_seq] = chain_head
+        uow.values.set(ANCHORS_KEY, json.dumps({str(k): v for k, v in sorted(anchors.items())}))
+        counters.last_seq, counters.chain_head = last_seq, chain_head
+    counters.last_receipt_no = max(counters.last_receipt_no, last_receipt_no)
+    uow.terminal.save_counters(counters)
+    uow.values.set(RESYNC_KEY, "")
+    return moved
+
+
 def check_store(uow: UnitOfWork, *, full: bool = False) -> list[IntegrityProblem]:
     """Check the store; ``full`` walks every item, else what was not verified yet."""
     counters = uow.terminal.counters()
@@ -106,6 +137,9 @@ def check_store(uow: UnitOfWork, *, full: bool = False) -> list[IntegrityProblem
     start = uow.outbox.hash_of(start_after) if start_after > 0 else ZERO_HASH
     problems = check_items(uow, todo, start or "")
     last_seq, last_hash = (todo[-1].seq, todo[-1].hash) if todo else (start_after, start)
+    anchors = restore_anchors(uow)
+    if counters.last_seq in anchors and last_seq < counters.last_seq:
+        last_seq, last_hash = counters.last_seq, anchors[counters.last_seq]
     if last_hash != counters.chain_head or last_seq != counters.last_seq:
         problems.append(IntegrityProblem(last_seq, "broken_chain", "La cabeza de la cadena no coincide con la cola."))
     # a payment row with no item at all (added by hand) in a shift still open

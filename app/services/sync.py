@@ -19,7 +19,7 @@ from typing import Any
 
 from app.domain.errors import DomainError
 from app.domain.protocol import ZERO_HASH, parse_rfc3339, rfc3339, uuid7
-from app.services.integrity import StoreTampered, check_items
+from app.services.integrity import StoreTampered, check_items, fast_forward
 from app.services.journal import record_audit
 from app.services.ports import Clock, SyncTransport, UnitOfWorkFactory
 
@@ -101,6 +101,10 @@ class SyncService:
         return PushReport(len(items), acked, flagged, quarantined, pending_after)
 
     def push_all(self, max_batches: int = 100) -> list[PushReport]:
+        with self.uow() as uow:
+            restored = bool(uow.values.get("needs_resync"))
+        if restored:
+            self.resync_after_restore()
         reports = []
         for _ in range(max_batches):
             report = self.push_once()
@@ -149,6 +153,15 @@ class SyncService:
                 record_audit(uow, self.clock.now(), None, "policy_received", version=version)
                 uow.commit()
         return version
+
+    def resync_after_restore(self) -> bool:
+        """Fast-forward a restored terminal to central's chain head (see integrity.fast_forward)."""
+        me = self.transport.fetch_terminal_state()
+        with self.uow() as uow:
+            moved = fast_forward(uow, int(me["last_seq"]), str(me["chain_head"]), int(me["last_receipt_no"]))
+            record_audit(uow, self.clock.now(), None, "restore_resync", last_seq=int(me["last_seq"]), moved=moved)
+            uow.commit()
+        return moved
 
     def pull_returned_cheques(self) -> int:
         """The drawers whose cheques a bank returned, network-wide; the policy refuses

@@ -251,3 +251,36 @@ def test_a_returned_cheque_at_central_stops_the_drawer_at_the_counter(linked):
     before = t.counter.lookup_account(a).balance
     svc.pull_snapshot()
     assert t.counter.lookup_account(a).balance == before + Money(Decimal("600.00"), "DOP")
+
+
+def test_a_terminal_restored_from_an_old_backup_continues_after_centrals_head(linked, tmp_path):
+    t, session, central = linked
+    accounts = active_accounts(t, 4)
+    m = Money(Decimal("600.00"), "DOP")
+    t.counter.take_cash_payment(session, accounts[0], m, m)
+    t.sync_service().push_all()
+    home = t.paths.data_dir
+    assert cli.backup(resolve(home), str(tmp_path / "old.db")) == 0
+    later = [t.counter.take_cash_payment(session, a, m, m) for a in accounts[1:3]]  # after the backup...
+    t.sync_service().push_all()  # ...and already at central
+    t.close()
+    assert cli.restore(resolve(home), str(tmp_path / "old.db")) == 0
+
+    t2 = build_terminal(resolve(home), hasher=Argon2PinHasher.cheap())
+    try:
+        from app.domain.errors import DomainError
+
+        with pytest.raises(DomainError) as e:
+            t2.counter.take_cash_payment(session, accounts[3], m, m)
+        assert e.value.code == "needs_resync"
+        svc = t2.sync_service()
+        svc.push_all()  # fast-forwards first
+        p = t2.counter.take_cash_payment(session, accounts[3], m, m)
+        assert p.receipt_no == later[-1].receipt_no + 1 and p.seq == later[-1].seq + 1
+        reports = svc.push_all()
+        assert sum(r.acknowledged for r in reports) == 1 and sum(r.quarantined for r in reports) == 0
+        t2.close()
+        t3 = build_terminal(resolve(home), hasher=Argon2PinHasher.cheap())  # the re-anchored chain verifies at start-up
+        t3.close()
+    finally:
+        t2.close()
