@@ -72,14 +72,30 @@ class Central:
             self.proc = None
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def central_db(request, tmp_path):
+    """The central service runs once on a SQLite file and once on a real PostgreSQL server."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'central.db'}"
+    return request.getfixturevalue("pg_url")
+
+
 @pytest.fixture
-def linked(tmp_path):
-    db = f"sqlite:///{tmp_path / 'central.db'}"
-    central_cli(db, "init")
-    central_cli(db, "add-agent", "--id", "AG001", "--name", "Estafeta Centro")
-    code = central_cli(db, "add-terminal", "--agent", "AG001", "--name", "Caja 1").strip().splitlines()[-1]
+def linked(tmp_path, central_db):
+    db = central_db
+    # the office's setup runs in-process (the admin commands have their own CLI tests);
+    # what this file tests is the terminal and the service talking over real HTTP
+    from central import admin
+    from central.db import make_engine, migrate
+
+    migrate(db)
+    engine = make_engine(db)
+    admin.add_agent(engine, "AG001", "Estafeta Centro")
+    _, code = admin.add_terminal(engine, "AG001", "Caja 1")
     assert cli.demo_export(N, SEED, str(tmp_path / "csv")) == 0
-    central_cli(db, "import-accounts", "--accounts", str(tmp_path / "csv/accounts.csv"), "--documents", str(tmp_path / "csv/documents.csv"))
+    assert admin.import_accounts(engine, tmp_path / "csv/accounts.csv").applied
+    assert admin.import_documents(engine, tmp_path / "csv/documents.csv").applied
+    engine.dispose()
     central = Central(db, free_port())
     central.start()
     home = tmp_path / "terminal"
