@@ -816,7 +816,7 @@ def returned_cheque_list(engine: Engine) -> list[dict[str, Any]]:
             "reason": r.reason,
             "window_date": r.window_date,
             "marked_by": r.marked_by,
-            "marked_at": r.marked_at,
+            "marked_at": _iso(r.marked_at),
         }
         for r in rows
     ]

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLineEdit, QPus
 from app.domain.amounts import parse_amount
 from app.domain.errors import DomainError, Unauthorized
 from app.domain.money import Money
+from app.domain.policy_input import card_number_in
 from app.domain.users import User
 from ui.context import Services
 from ui.errors import Shown, describe
@@ -164,6 +165,13 @@ class ApprovalDialog(QDialog):
         except DomainError as e:
             self._show(describe(e))
             return
+        for edit, where in ((self.user_edit, "user"), (self.reason_edit, "reason")):
+            if edit is not None and card_number_in(edit.text()):
+                from ui.tender_forms import card_refusal
+
+                edit.clear()  # a full card number is never sent, kept or logged
+                self._show(Shown(card_refusal(), where, "card_number_refused"))
+                return
         user_id, pin = self.user_edit.text().strip(), self.pin_edit.text()
         reason = self.reason_edit.text().strip() if self.reason_edit is not None else ""
         if not user_id:

@@ -38,6 +38,10 @@ class Services:
     #: None: the policy in force decides ([drawer] max_cash and close_tolerance)
     drop_limit_minor: int | None = None
     close_tolerance_minor: int | None = None
+    #: app.services.lookup.FreshLookup: central's balance within about a second (None: never asked)
+    fresh: Any = None
+    #: printing.CustomerDisplay (show_due / show_payment / show_welcome; never raises), or None
+    display: Any = None
 
     def drop_limit(self) -> int | None:
         return self.drop_limit_minor if self.drop_limit_minor is not None else self.shifts.drop_limit()
@@ -64,6 +68,18 @@ class Services:
                 sync = terminal.sync_service()
             except Exception:  # an unreadable enrolment must not keep the counter closed
                 sync = None
+        fresh = None
+        if sync is not None:
+            from app.services.lookup import FreshLookup
+
+            try:  # a short timeout: the cashier waits for the local view, never for central
+                fresh = FreshLookup(terminal.counter, terminal.sync_service(timeout=1.0))
+            except Exception:
+                fresh = None
+        try:
+            display = getattr(terminal, "display", None)
+        except Exception:  # a display that cannot be set up must not keep the counter closed
+            display = None
         return cls(
             settings=terminal.settings,
             clock=terminal.clock,
@@ -74,4 +90,6 @@ class Services:
             printer=printer or getattr(terminal, "printer", None) or NullPrinter(),
             sync_status=sync,
             data_dir=getattr(getattr(terminal, "paths", None), "data_dir", None),
+            fresh=fresh,
+            display=display,
         )

@@ -74,14 +74,30 @@ class LoginScreen(QWidget):
         self.user_edit.setFocus()
 
     def _user_entered(self) -> None:
+        if self._card_number_refused():
+            return
         if self.user_edit.text().strip():
             self.pin_edit.setFocus()
+
+    def _card_number_refused(self) -> bool:
+        """A card swiped or typed into the user field: the text goes, never to the log or the store."""
+        from app.domain.policy_input import card_number_in
+        from ui.tender_forms import card_refusal
+
+        if not card_number_in(self.user_edit.text()):
+            return False
+        self.user_edit.clear()
+        self.error.show_text(card_refusal())
+        self.user_edit.setFocus()
+        return True
 
     def _set_busy(self, busy: bool) -> None:
         for w in (self.user_edit, self.pin_edit, self.enter):
             w.setEnabled(not busy)
 
     def submit(self) -> None:
+        if self._card_number_refused():
+            return
         user_id, pin = self.user_edit.text().strip(), self.pin_edit.text()
         if not user_id:
             self.error.show_text(self.tr("Escriba su usuario."))

@@ -507,3 +507,75 @@ class HeldReceiptsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.RECEIPT, self.ATTEMPTS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+class SplitTendersModel(QAbstractTableModel):
+    """The tenders of a split payment (F5), in the order the cashier added them."""
+
+    NO, KIND, DETAIL, AMOUNT = range(4)
+    COLUMNS = 4
+
+    def __init__(self, formats: Formats, bank_names: dict[str, str] | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.formats = formats
+        self.bank_names = dict(bank_names or {})
+        self._rows: list = []  # Tender
+
+    def set_rows(self, tenders: Iterable) -> None:
+        self.beginResetModel()
+        self._rows = list(tenders)
+        self.endResetModel()
+
+    def tenders(self) -> tuple:
+        return tuple(self._rows)
+
+    def tender_at(self, row: int):
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def total(self, currency: str) -> Money:
+        total = Money.zero(currency)
+        for t in self._rows:
+            total = total + t.amount
+        return total
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        return {self.NO: "#", self.KIND: self.tr("Medio"), self.DETAIL: self.tr("Detalle"),
+                self.AMOUNT: self.tr("Monto")}.get(section)
+
+    def kind_label(self, kind: str) -> str:
+        return {"cash": self.tr("Efectivo"), "cheque": self.tr("Cheque"), "card": self.tr("Tarjeta")}.get(kind, kind)
+
+    def detail(self, t) -> str:
+        if t.kind == "cash":
+            return self.tr("recibido {received} · vuelto {change}").format(
+                received=self.formats.money(t.received), change=self.formats.money(t.change))
+        if t.kind == "cheque":
+            return self.tr("{bank} · n.º {number} · {drawer}").format(
+                bank=self.bank_names.get(t.bank_code, t.bank_code), number=t.number, drawer=t.drawer_name)
+        return self.tr("{brand} ···· {last4} · aut. {auth}").format(
+            brand=t.brand.capitalize(), last4=t.last4, auth=t.auth_code)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        t, col = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.NO:
+                return str(index.row() + 1)
+            if col == self.KIND:
+                return self.kind_label(t.kind)
+            if col == self.DETAIL:
+                return self.detail(t)
+            if col == self.AMOUNT:
+                return self.formats.money(t.amount)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.AMOUNT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None

@@ -97,6 +97,8 @@ def render(out_dir: Path, language: str = "es") -> list[Path]:
         terminal.auth.add_user("cajero", "María Pérez", "cashier", "1234")
         terminal.auth.add_user("cajero2", "Pedro Almonte", "cashier", "1234")
         terminal.auth.add_user("super", "Sonia Supervisora", "supervisor", "4321")
+        terminal.auth.add_user("cajero3", "Luis Tavárez", "cashier", "1234")
+        terminal.auth.add_user("cajero4", "Rosa Guzmán", "cashier", "1234")
         try:
             for w, h in SIZES:
                 window = build_window(terminal, _PaperOutPrinter(ReceiptSpool(Path(tmp) / f"spool-{w}")))
@@ -210,9 +212,121 @@ def render(out_dir: Path, language: str = "es") -> list[Path]:
                 shot("15-close-closed")
                 window.close()
                 window.deleteLater()
+                _tender_screens(terminal, w, h, out_dir, written, "cajero3" if w < 1920 else "cajero4")
         finally:
             terminal.close()
     return written
+
+
+def _find_account(terminal, wanted, start: int = 1):
+    """The first demo account (any biller) that ``wanted(view)`` accepts."""
+    for n in range(start, 400):
+        for digit in "1234":
+            try:
+                view = terminal.counter.lookup_account(f"{digit}{n:09d}")
+            except Exception:
+                continue
+            if wanted(view):
+                return view
+    raise LookupError("no demo account fits")
+
+
+def _tender_screens(terminal, w: int, h: int, out_dir: Path, written: list[Path], user: str) -> None:
+    """Cheque, split tender (card + cash) and a supervisor's override, by another cashier."""
+    from app.domain.accounts import AccountStatus
+    from ui.app import build_window
+
+    window = build_window(terminal, None)
+    window.resize(w, h)
+    window.show()
+    _wait(lambda: window.isVisible())
+
+    def shot(name: str, dialog=None) -> None:
+        QTest.qWait(30)
+        path = out_dir / f"{name}-{w}x{h}.png"
+        (_with_dialog(window, dialog) if dialog is not None else window.grab()).save(str(path))
+        written.append(path)
+
+    def settle() -> None:
+        QTest.qWait(400)  # the live policy check answers after a short pause
+        _wait(lambda: window.worker.pending == 0)
+
+    _type(window.login.user_edit, user)
+    _type(window.login.pin_edit, "1234")
+    _wait(lambda: window.stack.currentWidget() is not window.login)
+    if window.stack.currentWidget() is window.open_shift:
+        _type(window.open_shift.count_edits[1], "5")
+        QTest.keyClick(window.open_shift.open_button, Qt.Key.Key_Return)
+    _wait(lambda: window.stack.currentWidget() is window.counter)
+    c = window.counter
+    active = AccountStatus.ACTIVE
+    offset = 1 if w < 1920 else 120
+    small = 2_000_000  # what the default policy takes offline without a supervisor
+    business = _find_account(terminal, lambda v: str(v.account.segment) == "business" and v.account.status == active
+                             and 10_000 < v.balance.to_minor() <= small and v.account.biller_id != "LUZ", offset)
+    _type(c.search, business.account.account_id)
+    _wait(lambda: c.view is not None and c.view.account.account_id == business.account.account_id)
+    QTest.keyClick(c.search, Qt.Key.Key_F3)
+    form = c.cheque_form
+    QTest.keyClicks(form.inputs["bank_code"], "POPULAR")
+    QTest.keyClick(form.inputs["bank_code"], Qt.Key.Key_Return)
+    _type(form.inputs["number"], "1234")
+    _type(form.inputs["account_number"], "0012004455")
+    _type(form.inputs["issue_date"], "")
+    form.inputs["drawer_name"].setText("Ferretería Ozama SRL")
+    QTest.keyClick(form.inputs["drawer_name"], Qt.Key.Key_Return)
+    settle()
+    shot("16-cheque-form")
+    QTest.keyClick(c.search, Qt.Key.Key_Escape)
+    QTest.keyClick(c.search, Qt.Key.Key_Escape)
+
+    residential = _find_account(terminal, lambda v: str(v.account.segment) == "residential" and v.account.status == active
+                                and 30_000 < v.balance.to_minor() <= small and v.account.biller_id == "AGUA", offset)
+    _type(c.search, residential.account.account_id)
+    _wait(lambda: c.view is not None and c.view.account.account_id == residential.account.account_id)
+    QTest.keyClick(c.search, Qt.Key.Key_F3)
+    settle()
+    shot("17-cheque-refused-residential")
+    QTest.keyClick(c.search, Qt.Key.Key_Escape)
+    QTest.keyClick(c.search, Qt.Key.Key_F5)
+    QTest.keyClick(c.split_view, Qt.Key.Key_F4)
+    card = c.card_form
+    part = residential.balance.to_minor() // 200  # half, in whole pesos
+    _type(card.inputs["amount"], str(part))
+    QTest.keyClicks(card.inputs["brand"], "visa")
+    QTest.keyClick(card.inputs["brand"], Qt.Key.Key_Return)
+    _type(card.inputs["last4"], "4242")
+    _type(card.inputs["auth_code"], "A1B2C3")
+    _type(card.inputs["terminal_ref"], "POS-07")
+    QTest.keyClick(c.split_view, Qt.Key.Key_F2)
+    QTest.keyClicks(c.received_edit, str((residential.balance.to_minor() // 100 - part) // 100 * 100 + 100))
+    settle()
+    shot("18-split-card-cash")
+    QTest.keyClick(c.received_edit, Qt.Key.Key_Return)
+    _wait(lambda: c.view is None and not c.busy)
+    _wait(lambda: not window.receipts.busy)
+    shot("19-split-paid")
+
+    luz = _find_account(terminal, lambda v: v.account.biller_id == "LUZ" and v.account.status == active
+                        and 100_000 < v.balance.to_minor() <= small, offset)
+    _type(c.search, luz.account.account_id)
+    _wait(lambda: c.view is not None and c.view.account.account_id == luz.account.account_id)
+    QTest.keyClick(c.search, Qt.Key.Key_F6)
+    _type(c.amount_edit, "500")
+    settle()
+    shot("20-abono-needs-supervisor")
+    QTest.keyClick(c.received_edit, Qt.Key.Key_Return)
+    _wait(lambda: c.approval_dialog is not None and c.approval_dialog.isVisible())
+    d = c.approval_dialog
+    _type(d.user_edit, "super")
+    _type(d.pin_edit, "4321")
+    d.reason_edit.setText("Cliente sin fondos: abono acordado con gerencia")
+    shot("21-override-approval", d)
+    QTest.keyClick(d.reason_edit, Qt.Key.Key_Return)
+    _wait(lambda: not d.isVisible())
+    _wait(lambda: not window.receipts.busy and window.worker.pending == 0)
+    window.close()
+    window.deleteLater()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -34,6 +34,11 @@ QLineEdit {{ font-size: {px(20)}px; padding: {px(4)}px {px(8)}px; border: 2px so
              background: {PAPER}; }}
 QLineEdit:focus {{ border: 3px solid {ACCENT}; background: #fffbe6; }}
 QLineEdit:disabled {{ background: #e4e4e4; color: #555; }}
+QComboBox {{ font-size: {px(20)}px; padding: {px(3)}px {px(8)}px; border: 2px solid #555; border-radius: 4px;
+             background: {PAPER}; color: {INK}; }}
+QComboBox:focus {{ border: 3px solid {ACCENT}; background: #fffbe6; }}
+QComboBox:disabled {{ background: #e4e4e4; color: #555; }}
+QComboBox QAbstractItemView {{ font-size: {px(18)}px; selection-background-color: {ACCENT}; selection-color: white; }}
 QLineEdit#search {{ font-size: {px(24)}px; padding: {px(6)}px {px(10)}px; }}
 QTableView {{ font-size: {px(16)}px; gridline-color: #bbb; selection-background-color: {ACCENT};
               selection-color: white; alternate-background-color: #f5f7fa; }}

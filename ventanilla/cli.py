@@ -64,6 +64,11 @@ def _parser() -> argparse.ArgumentParser:
     ptest.add_argument("--profile", default=None, choices=["58mm", "80mm", "80mm-42"])
     ptest.add_argument("--timeout", type=float, default=5.0)
 
+    office = sub.add_parser("central-office", help="abre el escritorio de la oficina central (conciliación, excepciones, KPIs)")
+    office.add_argument("--url", help="dirección de la central (por defecto central_url de los ajustes)")
+    office.add_argument("--token", help="clave de administración (también VENTANILLA_ADMIN_TOKEN)")
+    office.add_argument("--user", default="", help="quién trabaja (queda en la auditoría)")
+
     sub.add_parser("verify", help="comprueba todo el almacén: cadena de registros, pagos, auditoría y archivo")
     backup = sub.add_parser("backup", help="copia de seguridad consistente del almacén, con la caja abierta")
     backup.add_argument("--out", help="archivo destino (por defecto backups/store-FECHA.db en la carpeta de datos)")
@@ -104,6 +109,8 @@ def _dispatch(args: argparse.Namespace, paths: Paths) -> int:
         return enroll(paths, args.central, args.code, args.name)
     if args.command == "sync":
         return sync_once(paths, pull=not args.no_pull)
+    if args.command == "central-office":
+        return central_office(paths, args.url, args.token, args.user)
     if args.command == "verify":
         return verify(paths)
     if args.command == "backup":
@@ -214,6 +221,20 @@ def sync_once(paths: Paths, *, pull: bool) -> int:
     print(f"enviados {sent}, aceptados {acked} ({flagged} con observaciones), en cuarentena {quarantined}; "
           f"pendientes {status.pending}; cuentas actualizadas {pulled}")
     return 0 if quarantined == 0 else EXIT_FAILED
+
+
+def central_office(paths: Paths, url: str | None, token: str | None, user: str) -> int:
+    from app.settings import load_settings
+
+    url = url or load_settings(paths.settings).central_url
+    if not url:
+        raise DomainError("no_central", "Indique la dirección de la central con --url o central_url en los ajustes.")
+    try:
+        from ui.central_office.app import run
+    except ImportError as e:
+        print(f"error: no se puede abrir la ventana: {e}", file=sys.stderr)
+        return EXIT_FAILED
+    return run(url, token, user=user)
 
 
 def verify(paths: Paths) -> int:

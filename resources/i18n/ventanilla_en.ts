@@ -4,68 +4,68 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../ui/approval.py" line="81"/>
+        <location filename="../../ui/approval.py" line="82"/>
         <source>Autorizar (Enter)</source>
         <translation>Approve (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval.py" line="82"/>
+        <location filename="../../ui/approval.py" line="83"/>
         <source>Cancelar (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval.py" line="87"/>
-        <location filename="../../ui/approval.py" line="198"/>
+        <location filename="../../ui/approval.py" line="88"/>
+        <location filename="../../ui/approval.py" line="206"/>
         <source>El supervisor escribe su usuario y su PIN. Enter pasa al campo siguiente.</source>
         <translation>The supervisor types their user and PIN. Enter moves to the next field.</translation>
     </message>
     <message>
-        <location filename="../../ui/approval.py" line="92"/>
+        <location filename="../../ui/approval.py" line="93"/>
         <source>Monto</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/approval.py" line="93"/>
+        <location filename="../../ui/approval.py" line="94"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/approval.py" line="94"/>
+        <location filename="../../ui/approval.py" line="95"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/approval.py" line="96"/>
+        <location filename="../../ui/approval.py" line="97"/>
         <source>Motivo</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/approval.py" line="156"/>
+        <location filename="../../ui/approval.py" line="157"/>
         <source>El monto debe ser mayor que cero.</source>
         <translation>The amount must be greater than zero.</translation>
     </message>
     <message>
-        <location filename="../../ui/approval.py" line="170"/>
+        <location filename="../../ui/approval.py" line="178"/>
         <source>Escriba el usuario del supervisor.</source>
         <translation>Type the supervisor&apos;s user.</translation>
     </message>
     <message>
-        <location filename="../../ui/approval.py" line="173"/>
+        <location filename="../../ui/approval.py" line="181"/>
         <source>Escriba el PIN del supervisor.</source>
         <translation>Type the supervisor&apos;s PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/approval.py" line="176"/>
+        <location filename="../../ui/approval.py" line="184"/>
         <source>Escriba el motivo.</source>
         <translation>Type the reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/approval.py" line="181"/>
+        <location filename="../../ui/approval.py" line="189"/>
         <source>La autorización la da un supervisor distinto del cajero.</source>
         <translation>Approval must come from a supervisor other than the cashier.</translation>
     </message>
     <message>
-        <location filename="../../ui/approval.py" line="196"/>
+        <location filename="../../ui/approval.py" line="204"/>
         <source>Verificando…</source>
         <translation>Checking…</translation>
     </message>
@@ -298,271 +298,426 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../ui/counter.py" line="96"/>
+        <location filename="../../ui/counter.py" line="149"/>
         <source>Escanee la factura o escriba cuenta, cédula o nombre y Enter</source>
+        <extracomment>what the policy check fills in for a field the cashier has not finished (its messages are not shown)</extracomment>
         <translation>Scan the bill or type account, ID or name and Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="117"/>
+        <location filename="../../ui/counter.py" line="170"/>
         <source>Saldo</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="131"/>
+        <location filename="../../ui/counter.py" line="184"/>
         <source>Escanee la factura del cliente o escriba su número de cuenta, cédula o nombre.</source>
         <translation>Scan the customer&apos;s bill or type their account number, ID or name.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="139"/>
+        <location filename="../../ui/counter.py" line="192"/>
         <source>Facturas pendientes, la más antigua primero (F7, Espacio elige)</source>
         <translation>Open bills, oldest first (F7, Space selects)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="146"/>
+        <location filename="../../ui/counter.py" line="199"/>
         <source>F2 Efectivo</source>
         <translation>F2 Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="147"/>
+        <location filename="../../ui/counter.py" line="200"/>
         <source>F3 Cheque</source>
         <translation>F3 Cheque</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="148"/>
+        <location filename="../../ui/counter.py" line="201"/>
         <source>F4 Tarjeta</source>
         <translation>F4 Card</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="149"/>
+        <location filename="../../ui/counter.py" line="202"/>
         <source>F5 Mixto</source>
         <translation>F5 Split</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="166"/>
+        <location filename="../../ui/counter.py" line="220"/>
         <source>A pagar (F6)</source>
         <translation>To pay (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="169"/>
+        <location filename="../../ui/counter.py" line="216"/>
         <source>Recibido</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="199"/>
+        <location filename="../../ui/counter.py" line="301"/>
         <source>Cobros de este turno (F8: Enter reimprime · Supr anula)</source>
         <translation>Payments this shift (F8: Enter reprints · Delete voids)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="340"/>
-        <source>Pulse F2 para cobrar en efectivo, o Esc para atender a otro cliente.</source>
-        <translation>Press F2 to take cash, or Esc to serve another customer.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="345"/>
+        <location filename="../../ui/counter.py" line="474"/>
         <source>Buscando…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="363"/>
+        <location filename="../../ui/counter.py" line="492"/>
         <source>No se encontró ninguna cuenta. Revise lo escrito o pruebe con el nombre.</source>
         <translation>No account found. Check what you typed or try the name.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="368"/>
+        <location filename="../../ui/counter.py" line="497"/>
         <source>{n} cuentas: ↑ ↓ para elegir</source>
         <translation>{n} accounts: ↑ ↓ to choose</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="406"/>
+        <location filename="../../ui/counter.py" line="546"/>
         <source>Busque una cuenta para cobrar.</source>
         <translation>Find an account to take a payment.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="410"/>
+        <location filename="../../ui/counter.py" line="550"/>
         <source>{biller} · cuenta {account}</source>
         <translation>{biller} · account {account}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="412"/>
+        <location filename="../../ui/counter.py" line="552"/>
         <source>{segment} · {status} · {national_id}</source>
         <translation>{segment} · {status} · {national_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="417"/>
+        <location filename="../../ui/counter.py" line="557"/>
         <source>Cobranza judicial: no se cobra en caja</source>
         <translation>In legal collection: not payable at the counter</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="418"/>
+        <location filename="../../ui/counter.py" line="558"/>
         <source>Acuerdo de pago vigente</source>
         <translation>Payment agreement in force</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="419"/>
+        <location filename="../../ui/counter.py" line="559"/>
         <source>Cuenta castigada: el pago es recuperación</source>
         <translation>Written-off account: the payment is a recovery</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="426"/>
+        <location filename="../../ui/counter.py" line="566"/>
+        <location filename="../../ui/counter.py" line="678"/>
         <source>en línea</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="429"/>
+        <location filename="../../ui/counter.py" line="569"/>
         <source>sin conexión — saldo al {when}</source>
         <translation>offline — balance as of {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="440"/>
+        <location filename="../../ui/counter.py" line="580"/>
         <source>La factura dice {bill}; lo que se debe en caja es {owed}.</source>
         <translation>The bill says {bill}; the amount owed here is {owed}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="444"/>
+        <location filename="../../ui/counter.py" line="584"/>
         <source>Esta cuenta no tiene facturas pendientes.</source>
         <translation>This account has no open bills.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="448"/>
-        <location filename="../../ui/counter.py" line="542"/>
-        <source>F2 efectivo · F6 cambiar monto · F7 elegir facturas · Esc otro cliente</source>
-        <translation>F2 cash · F6 change amount · F7 choose bills · Esc next customer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="451"/>
+        <location filename="../../ui/counter.py" line="697"/>
         <source>Residencial</source>
         <translation>Residential</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="451"/>
+        <location filename="../../ui/counter.py" line="697"/>
         <source>Comercial</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="478"/>
+        <location filename="../../ui/counter.py" line="735"/>
         <source>Primero busque la cuenta: escanee la factura o escriba la cuenta.</source>
         <translation>First find the account: scan the bill or type the account.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="491"/>
+        <location filename="../../ui/counter.py" line="776"/>
         <source>Enter cobra · escriba lo recibido si no es exacto · Esc cancela</source>
         <translation>Enter takes the payment · type what you received if not exact · Esc cancels</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="496"/>
-        <source>El cobro con cheque todavía no está habilitado en esta caja. Cobre en efectivo (F2).</source>
-        <translation>Cheque payments are not enabled at this counter yet. Take cash (F2).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="497"/>
-        <source>El cobro con tarjeta todavía no está habilitado en esta caja. Cobre en efectivo (F2).</source>
-        <translation>Card payments are not enabled at this counter yet. Take cash (F2).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="498"/>
-        <source>El cobro mixto todavía no está habilitado en esta caja. Cobre en efectivo (F2).</source>
-        <translation>Split payments are not enabled at this counter yet. Take cash (F2).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="567"/>
+        <location filename="../../ui/counter.py" line="1011"/>
         <source>Faltan</source>
         <translation>Short by</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="569"/>
-        <location filename="../../ui/counter.py" line="571"/>
-        <location filename="../../ui/counter.py" line="655"/>
+        <location filename="../../ui/counter.py" line="921"/>
+        <location filename="../../ui/counter.py" line="997"/>
+        <location filename="../../ui/counter.py" line="1000"/>
+        <location filename="../../ui/counter.py" line="1013"/>
+        <location filename="../../ui/counter.py" line="1015"/>
+        <location filename="../../ui/counter.py" line="1401"/>
         <source>Vuelto</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="569"/>
+        <location filename="../../ui/counter.py" line="227"/>
+        <source>Descuento (F11)</source>
+        <translation>Discount (F11)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="245"/>
+        <source>{code} · {name}</source>
+        <translation>{code} · {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="246"/>
+        <source>Elija el banco (escriba el código)</source>
+        <translation>Choose the bank (type its code)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="262"/>
+        <source>Medios de pago (F2 efectivo · F3 cheque · F4 tarjeta · Supr quita)</source>
+        <translation>Tenders (F2 cash · F3 cheque · F4 card · Del removes)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="469"/>
+        <source>Pulse F2 efectivo, F3 cheque, F4 tarjeta o F5 mixto para cobrar, o Esc para atender a otro cliente.</source>
+        <translation>Press F2 cash, F3 cheque, F4 card or F5 split to take the payment, or Esc to serve another customer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="592"/>
+        <source>Elija la marca</source>
+        <translation>Choose the brand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="613"/>
+        <source>Sin descuento: la deuda tiene {age} días de atraso y los descuentos empiezan a los {days}.</source>
+        <translation>No discount: the debt is {age} days overdue and discounts start at {days}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="616"/>
+        <source>Deuda de {age} días: el cajero descuenta hasta {cashier} %, con supervisor hasta {supervisor} %.</source>
+        <translation>Debt {age} days overdue: the cashier may discount up to {cashier} %, with a supervisor up to {supervisor} %.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="647"/>
+        <source>F2 efectivo · F3 cheque · F4 tarjeta · F5 mixto · F6 monto · F7 facturas · Esc otro cliente</source>
+        <translation>F2 cash · F3 cheque · F4 card · F5 split · F6 amount · F7 bills · Esc next customer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="756"/>
+        <location filename="../../ui/counter.py" line="791"/>
+        <source>El total ya está cubierto: Enter cobra, o Supr quita un medio de la lista.</source>
+        <translation>The total is covered: Enter takes the payment, or Del removes a tender from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="763"/>
+        <source>Enter agrega el efectivo (y cobra si cubre el total) · Esc vuelve a la lista</source>
+        <translation>Enter adds the cash (and takes the payment if it covers the total) · Esc back to the list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="798"/>
+        <source>Enter pasa al campo siguiente; en el último agrega el medio de pago · Esc vuelve a la lista</source>
+        <translation>Enter moves to the next field; on the last one it adds the tender · Esc back to the list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="807"/>
+        <source>Enter pasa al campo siguiente; en el último cobra · Esc cancela</source>
+        <translation>Enter moves to the next field; on the last one it takes the payment · Esc cancels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="823"/>
+        <location filename="../../ui/counter.py" line="885"/>
+        <source>Agregue cada medio de pago: F2 efectivo, F3 cheque, F4 tarjeta · Supr quita el elegido · Enter cobra · Esc cancela</source>
+        <translation>Add each tender: F2 cash, F3 cheque, F4 card · Del removes the chosen one · Enter takes the payment · Esc cancels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="850"/>
+        <source>Escriba cuánto efectivo entregó el cliente.</source>
+        <translation>Type how much cash the customer handed over.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="871"/>
+        <source>Un cheque no da vuelto: su monto no puede pasar de lo que falta cubrir ({rest}).</source>
+        <translation>A cheque gives no change: its amount cannot exceed what is left to cover ({rest}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="873"/>
+        <source>Con tarjeta no se da vuelto: el monto no puede pasar de lo que falta cubrir ({rest}).</source>
+        <translation>A card gives no change: the amount cannot exceed what is left to cover ({rest}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="916"/>
+        <location filename="../../ui/counter.py" line="1002"/>
+        <source>Falta cubrir</source>
+        <translation>Left to cover</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="917"/>
+        <source>{n} medio(s) de pago agregado(s). F2, F3 o F4 agrega otro.</source>
+        <translation>{n} tender(s) added. F2, F3 or F4 adds another.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="921"/>
+        <source>Cubierto: Enter cobra.</source>
+        <translation>Covered: Enter takes the payment.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="923"/>
+        <source>Sobra</source>
+        <translation>Too much</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="924"/>
+        <source>Los medios de pago pasan del monto a pagar: quite uno con Supr.</source>
+        <translation>The tenders exceed the amount to pay: remove one with Del.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="997"/>
+        <location filename="../../ui/counter.py" line="1013"/>
         <source>Escriba cuánto entregó el cliente.</source>
         <translation>Type how much the customer handed over.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="589"/>
+        <location filename="../../ui/counter.py" line="1003"/>
+        <source>Lo que falte se cubre con otro medio de pago (F3, F4).</source>
+        <translation>What is missing is covered by another tender (F3, F4).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="1069"/>
+        <source>Falta cubrir {amount}: agregue otro medio de pago (F2, F3 o F4).</source>
+        <translation>{amount} left to cover: add another tender (F2, F3 or F4).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="1071"/>
+        <source>Los medios de pago pasan del monto a pagar por {amount}: quite uno con Supr.</source>
+        <translation>The tenders exceed the amount to pay by {amount}: remove one with Del.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="1169"/>
+        <source>{message} Un supervisor puede autorizarlo al cobrar.</source>
+        <translation>{message} A supervisor may approve it when you take the payment.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="1171"/>
+        <source>Medio {n}: {message}</source>
+        <translation>Tender {n}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="1233"/>
         <source>Elija al menos una factura (F7 y Espacio).</source>
         <translation>Choose at least one bill (F7 and Space).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="604"/>
+        <location filename="../../ui/counter.py" line="1272"/>
+        <source>• {message}</source>
+        <translation>• {message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="1281"/>
+        <source>Autorización de un supervisor</source>
+        <translation>Supervisor&apos;s approval</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="1282"/>
+        <source>Para cobrar este pago hace falta un supervisor:
+{reasons}</source>
+        <translation>This payment needs a supervisor:
+{reasons}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="1290"/>
+        <source>No se cobró: falta la autorización del supervisor. Corrija el pago o pulse Enter otra vez.</source>
+        <translation>Not taken: the supervisor&apos;s approval is missing. Correct the payment or press Enter again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="1300"/>
         <source>Registrando el pago…</source>
         <translation>Recording the payment…</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="612"/>
+        <location filename="../../ui/counter.py" line="1302"/>
+        <source>Corrija lo marcado y pulse Enter para cobrar · Esc cancela</source>
+        <translation>Correct what is marked and press Enter to take the payment · Esc cancels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="1312"/>
         <source>Entregue vuelto</source>
         <translation>Give change</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="614"/>
+        <location filename="../../ui/counter.py" line="1314"/>
         <source>Recibo N° {no} · {name} · pagó {amount} · recibido {received}</source>
         <translation>Receipt no. {no} · {name} · paid {amount} · received {received}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="655"/>
+        <location filename="../../ui/counter.py" line="1323"/>
+        <source>Cobrado, sin vuelto</source>
+        <translation>Paid, no change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="1325"/>
+        <source>Recibo N° {no} · {name} · pagado sin efectivo</source>
+        <translation>Receipt No. {no} · {name} · paid without cash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="1401"/>
         <source>El vuelto aparece aquí al cobrar en efectivo (F2).</source>
         <translation>The change shows here when you take cash (F2).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="667"/>
+        <location filename="../../ui/counter.py" line="1413"/>
         <source>Todavía no hay un recibo para reimprimir en este turno.</source>
         <translation>There is no receipt to reprint in this shift yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="682"/>
-        <location filename="../../ui/counter.py" line="726"/>
+        <location filename="../../ui/counter.py" line="1428"/>
+        <location filename="../../ui/counter.py" line="1472"/>
         <source>Reimprimiendo el recibo N° {no} (COPIA).</source>
         <translation>Reprinting receipt no. {no} (COPY).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="693"/>
+        <location filename="../../ui/counter.py" line="1439"/>
         <source>La anulación del recibo N° {no} quedó registrada, pero: {problem} Reimprima con Shift+F9.</source>
         <translation>The void of receipt no. {no} was recorded, but: {problem} Reprint with Shift+F9.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="701"/>
+        <location filename="../../ui/counter.py" line="1447"/>
         <source>El pago del recibo N° {no} quedó registrado, pero: {problem} Reimprima con F9.</source>
         <translation>The payment for receipt no. {no} is recorded, but: {problem} Reprint with F9.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="707"/>
+        <location filename="../../ui/counter.py" line="1453"/>
         <source>Copia del recibo N° {no} impresa.</source>
         <translation>Copy of receipt no. {no} printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="736"/>
+        <location filename="../../ui/counter.py" line="1482"/>
         <source>El recibo N° {no} ya está anulado.</source>
         <translation>Receipt no. {no} is already void.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="749"/>
+        <location filename="../../ui/counter.py" line="1495"/>
         <source>Anular el recibo N° {no}</source>
         <translation>Void receipt no. {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="750"/>
+        <location filename="../../ui/counter.py" line="1496"/>
         <source>{name} · cuenta {account} · {amount}. Se devuelve el dinero al cliente y se imprime el comprobante de anulación.</source>
         <translation>{name} · account {account} · {amount}. The money goes back to the customer and the void receipt prints.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="764"/>
+        <location filename="../../ui/counter.py" line="1510"/>
         <source>Recibo N° {no} anulado. Devuelva {amount} al cliente; se imprime el comprobante de anulación.</source>
         <translation>Receipt no. {no} voided. Give {amount} back to the customer; the void receipt is printing.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="768"/>
+        <location filename="../../ui/counter.py" line="1514"/>
         <source>Devuelva al cliente</source>
         <translation>Give back to the customer</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="770"/>
+        <location filename="../../ui/counter.py" line="1516"/>
         <source>Anulación del recibo N° {no} · {name}</source>
         <translation>Void of receipt no. {no} · {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="798"/>
+        <location filename="../../ui/counter.py" line="1544"/>
         <source>El efectivo de la gaveta pasó el límite de {limit}: haga un retiro a caja fuerte (F10 y 1).</source>
         <translation>Cash in the drawer is over the {limit} limit: make a drop to the safe (F10 then 1).</translation>
     </message>
@@ -737,12 +892,12 @@
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="87"/>
+        <location filename="../../ui/login.py" line="103"/>
         <source>Escriba su usuario.</source>
         <translation>Type your user name.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="91"/>
+        <location filename="../../ui/login.py" line="107"/>
         <source>Escriba su PIN.</source>
         <translation>Type your PIN.</translation>
     </message>
@@ -803,29 +958,62 @@
 <context>
     <name>OpenShiftScreen</name>
     <message>
-        <location filename="../../ui/login.py" line="124"/>
+        <location filename="../../ui/login.py" line="140"/>
         <source>Abrir turno: fondo de caja</source>
         <translation>Open shift: opening float</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="127"/>
+        <location filename="../../ui/login.py" line="143"/>
         <source>Cuente cada billete y moneda: escriba la cantidad y Enter. Al final, Enter abre el turno. Esc vuelve.</source>
         <translation>Count each bill and coin: type the count and Enter. At the end, Enter opens the shift. Esc goes back.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="138"/>
+        <location filename="../../ui/login.py" line="154"/>
         <source>Abrir turno (Enter)</source>
         <translation>Open shift (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="149"/>
+        <location filename="../../ui/login.py" line="165"/>
         <source>Total del fondo</source>
         <translation>Float total</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="165"/>
+        <location filename="../../ui/login.py" line="181"/>
         <source>Cajero: {name}</source>
         <translation>Cashier: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>PayerIdForm</name>
+    <message>
+        <location filename="../../ui/tender_forms.py" line="247"/>
+        <source>Documento del pagador (obligatorio por el monto en efectivo)</source>
+        <translation>Payer&apos;s identity document (required for this much cash)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tender_forms.py" line="253"/>
+        <source>Número del documento</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tender_forms.py" line="273"/>
+        <source>Cédula</source>
+        <translation>National ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tender_forms.py" line="273"/>
+        <source>Pasaporte</source>
+        <translation>Passport</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tender_forms.py" line="273"/>
+        <source>RNC</source>
+        <translation>RNC (tax ID)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tender_forms.py" line="276"/>
+        <source>Tipo de documento</source>
+        <translation>Document type</translation>
     </message>
 </context>
 <context>
@@ -1043,6 +1231,54 @@
     </message>
 </context>
 <context>
+    <name>SplitTendersModel</name>
+    <message>
+        <location filename="../../ui/models.py" line="550"/>
+        <source>Medio</source>
+        <translation>Tender</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="550"/>
+        <source>Detalle</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="551"/>
+        <source>Monto</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="554"/>
+        <source>Efectivo</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="554"/>
+        <source>Cheque</source>
+        <translation>Cheque</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="554"/>
+        <source>Tarjeta</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="558"/>
+        <source>recibido {received} · vuelto {change}</source>
+        <translation>received {received} · change {change}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="561"/>
+        <source>{bank} · n.º {number} · {drawer}</source>
+        <translation>{bank} · no. {number} · {drawer}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="563"/>
+        <source>{brand} ···· {last4} · aut. {auth}</source>
+        <translation>{brand} ···· {last4} · auth. {auth}</translation>
+    </message>
+</context>
+<context>
     <name>StatusPanel</name>
     <message>
         <location filename="../../ui/status.py" line="56"/>
@@ -1159,6 +1395,70 @@
         <location filename="../../ui/status.py" line="137"/>
         <source>{sync} · último envío {when}</source>
         <translation>{sync} · last sent {when}</translation>
+    </message>
+</context>
+<context>
+    <name>TenderForm</name>
+    <message>
+        <location filename="../../ui/tender_forms.py" line="40"/>
+        <source>No escriba números de tarjeta completos: anote solo los últimos 4 dígitos. No se guardó lo escrito.</source>
+        <extracomment>the order the cursor follows (Enter moves to the next one) where a violation&apos;s field names a tender: ``tenders[2].bank_code``</extracomment>
+        <translation>Do not type full card numbers: write only the last 4 digits. What was typed was not kept.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tender_forms.py" line="119"/>
+        <source>Monto</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tender_forms.py" line="120"/>
+        <source>Banco</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tender_forms.py" line="121"/>
+        <source>N.º de cheque</source>
+        <translation>Cheque no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tender_forms.py" line="122"/>
+        <source>Cuenta del cheque</source>
+        <translation>Cheque account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tender_forms.py" line="123"/>
+        <source>Fecha del cheque</source>
+        <translation>Cheque date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tender_forms.py" line="124"/>
+        <source>Girador (nombre)</source>
+        <translation>Drawer (name)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tender_forms.py" line="125"/>
+        <source>Cédula o RNC del girador</source>
+        <translation>Drawer&apos;s ID or RNC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tender_forms.py" line="126"/>
+        <source>Marca</source>
+        <translation>Brand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tender_forms.py" line="127"/>
+        <source>Últimos 4 dígitos</source>
+        <translation>Last 4 digits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tender_forms.py" line="128"/>
+        <source>Autorización (6)</source>
+        <translation>Authorisation (6)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tender_forms.py" line="129"/>
+        <source>Ref. del terminal (opcional)</source>
+        <translation>Terminal ref. (optional)</translation>
     </message>
 </context>
 <context>

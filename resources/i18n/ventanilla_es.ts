@@ -4,68 +4,68 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../ui/approval.py" line="81"/>
+        <location filename="../../ui/approval.py" line="82"/>
         <source>Autorizar (Enter)</source>
         <translation>Autorizar (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval.py" line="82"/>
+        <location filename="../../ui/approval.py" line="83"/>
         <source>Cancelar (Esc)</source>
         <translation>Cancelar (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval.py" line="87"/>
-        <location filename="../../ui/approval.py" line="198"/>
+        <location filename="../../ui/approval.py" line="88"/>
+        <location filename="../../ui/approval.py" line="206"/>
         <source>El supervisor escribe su usuario y su PIN. Enter pasa al campo siguiente.</source>
         <translation>El supervisor escribe su usuario y su PIN. Enter pasa al campo siguiente.</translation>
     </message>
     <message>
-        <location filename="../../ui/approval.py" line="92"/>
+        <location filename="../../ui/approval.py" line="93"/>
         <source>Monto</source>
         <translation>Monto</translation>
     </message>
     <message>
-        <location filename="../../ui/approval.py" line="93"/>
+        <location filename="../../ui/approval.py" line="94"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/approval.py" line="94"/>
+        <location filename="../../ui/approval.py" line="95"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/approval.py" line="96"/>
+        <location filename="../../ui/approval.py" line="97"/>
         <source>Motivo</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/approval.py" line="156"/>
+        <location filename="../../ui/approval.py" line="157"/>
         <source>El monto debe ser mayor que cero.</source>
         <translation>El monto debe ser mayor que cero.</translation>
     </message>
     <message>
-        <location filename="../../ui/approval.py" line="170"/>
+        <location filename="../../ui/approval.py" line="178"/>
         <source>Escriba el usuario del supervisor.</source>
         <translation>Escriba el usuario del supervisor.</translation>
     </message>
     <message>
-        <location filename="../../ui/approval.py" line="173"/>
+        <location filename="../../ui/approval.py" line="181"/>
         <source>Escriba el PIN del supervisor.</source>
         <translation>Escriba el PIN del supervisor.</translation>
     </message>
     <message>
-        <location filename="../../ui/approval.py" line="176"/>
+        <location filename="../../ui/approval.py" line="184"/>
         <source>Escriba el motivo.</source>
         <translation>Escriba el motivo.</translation>
     </message>
     <message>
-        <location filename="../../ui/approval.py" line="181"/>
+        <location filename="../../ui/approval.py" line="189"/>
         <source>La autorización la da un supervisor distinto del cajero.</source>
         <translation>La autorización la da un supervisor distinto del cajero.</translation>
     </message>
     <message>
-        <location filename="../../ui/approval.py" line="196"/>
+        <location filename="../../ui/approval.py" line="204"/>
         <source>Verificando…</source>
         <translation>Verificando…</translation>
     </message>
@@ -298,271 +298,426 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../ui/counter.py" line="96"/>
+        <location filename="../../ui/counter.py" line="149"/>
         <source>Escanee la factura o escriba cuenta, cédula o nombre y Enter</source>
+        <extracomment>what the policy check fills in for a field the cashier has not finished (its messages are not shown)</extracomment>
         <translation>Escanee la factura o escriba cuenta, cédula o nombre y Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="117"/>
+        <location filename="../../ui/counter.py" line="170"/>
         <source>Saldo</source>
         <translation>Saldo</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="131"/>
+        <location filename="../../ui/counter.py" line="184"/>
         <source>Escanee la factura del cliente o escriba su número de cuenta, cédula o nombre.</source>
         <translation>Escanee la factura del cliente o escriba su número de cuenta, cédula o nombre.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="139"/>
+        <location filename="../../ui/counter.py" line="192"/>
         <source>Facturas pendientes, la más antigua primero (F7, Espacio elige)</source>
         <translation>Facturas pendientes, la más antigua primero (F7, Espacio elige)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="146"/>
+        <location filename="../../ui/counter.py" line="199"/>
         <source>F2 Efectivo</source>
         <translation>F2 Efectivo</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="147"/>
+        <location filename="../../ui/counter.py" line="200"/>
         <source>F3 Cheque</source>
         <translation>F3 Cheque</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="148"/>
+        <location filename="../../ui/counter.py" line="201"/>
         <source>F4 Tarjeta</source>
         <translation>F4 Tarjeta</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="149"/>
+        <location filename="../../ui/counter.py" line="202"/>
         <source>F5 Mixto</source>
         <translation>F5 Mixto</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="166"/>
+        <location filename="../../ui/counter.py" line="220"/>
         <source>A pagar (F6)</source>
         <translation>A pagar (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="169"/>
+        <location filename="../../ui/counter.py" line="216"/>
         <source>Recibido</source>
         <translation>Recibido</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="199"/>
+        <location filename="../../ui/counter.py" line="301"/>
         <source>Cobros de este turno (F8: Enter reimprime · Supr anula)</source>
         <translation>Cobros de este turno (F8: Enter reimprime · Supr anula)</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="340"/>
-        <source>Pulse F2 para cobrar en efectivo, o Esc para atender a otro cliente.</source>
-        <translation>Pulse F2 para cobrar en efectivo, o Esc para atender a otro cliente.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="345"/>
+        <location filename="../../ui/counter.py" line="474"/>
         <source>Buscando…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="363"/>
+        <location filename="../../ui/counter.py" line="492"/>
         <source>No se encontró ninguna cuenta. Revise lo escrito o pruebe con el nombre.</source>
         <translation>No se encontró ninguna cuenta. Revise lo escrito o pruebe con el nombre.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="368"/>
+        <location filename="../../ui/counter.py" line="497"/>
         <source>{n} cuentas: ↑ ↓ para elegir</source>
         <translation>{n} cuentas: ↑ ↓ para elegir</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="406"/>
+        <location filename="../../ui/counter.py" line="546"/>
         <source>Busque una cuenta para cobrar.</source>
         <translation>Busque una cuenta para cobrar.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="410"/>
+        <location filename="../../ui/counter.py" line="550"/>
         <source>{biller} · cuenta {account}</source>
         <translation>{biller} · cuenta {account}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="412"/>
+        <location filename="../../ui/counter.py" line="552"/>
         <source>{segment} · {status} · {national_id}</source>
         <translation>{segment} · {status} · {national_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="417"/>
+        <location filename="../../ui/counter.py" line="557"/>
         <source>Cobranza judicial: no se cobra en caja</source>
         <translation>Cobranza judicial: no se cobra en caja</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="418"/>
+        <location filename="../../ui/counter.py" line="558"/>
         <source>Acuerdo de pago vigente</source>
         <translation>Acuerdo de pago vigente</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="419"/>
+        <location filename="../../ui/counter.py" line="559"/>
         <source>Cuenta castigada: el pago es recuperación</source>
         <translation>Cuenta castigada: el pago es recuperación</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="426"/>
+        <location filename="../../ui/counter.py" line="566"/>
+        <location filename="../../ui/counter.py" line="678"/>
         <source>en línea</source>
         <translation>en línea</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="429"/>
+        <location filename="../../ui/counter.py" line="569"/>
         <source>sin conexión — saldo al {when}</source>
         <translation>sin conexión — saldo al {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="440"/>
+        <location filename="../../ui/counter.py" line="580"/>
         <source>La factura dice {bill}; lo que se debe en caja es {owed}.</source>
         <translation>La factura dice {bill}; lo que se debe en caja es {owed}.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="444"/>
+        <location filename="../../ui/counter.py" line="584"/>
         <source>Esta cuenta no tiene facturas pendientes.</source>
         <translation>Esta cuenta no tiene facturas pendientes.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="448"/>
-        <location filename="../../ui/counter.py" line="542"/>
-        <source>F2 efectivo · F6 cambiar monto · F7 elegir facturas · Esc otro cliente</source>
-        <translation>F2 efectivo · F6 cambiar monto · F7 elegir facturas · Esc otro cliente</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="451"/>
+        <location filename="../../ui/counter.py" line="697"/>
         <source>Residencial</source>
         <translation>Residencial</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="451"/>
+        <location filename="../../ui/counter.py" line="697"/>
         <source>Comercial</source>
         <translation>Comercial</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="478"/>
+        <location filename="../../ui/counter.py" line="735"/>
         <source>Primero busque la cuenta: escanee la factura o escriba la cuenta.</source>
         <translation>Primero busque la cuenta: escanee la factura o escriba la cuenta.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="491"/>
+        <location filename="../../ui/counter.py" line="776"/>
         <source>Enter cobra · escriba lo recibido si no es exacto · Esc cancela</source>
         <translation>Enter cobra · escriba lo recibido si no es exacto · Esc cancela</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="496"/>
-        <source>El cobro con cheque todavía no está habilitado en esta caja. Cobre en efectivo (F2).</source>
-        <translation>El cobro con cheque todavía no está habilitado en esta caja. Cobre en efectivo (F2).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="497"/>
-        <source>El cobro con tarjeta todavía no está habilitado en esta caja. Cobre en efectivo (F2).</source>
-        <translation>El cobro con tarjeta todavía no está habilitado en esta caja. Cobre en efectivo (F2).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="498"/>
-        <source>El cobro mixto todavía no está habilitado en esta caja. Cobre en efectivo (F2).</source>
-        <translation>El cobro mixto todavía no está habilitado en esta caja. Cobre en efectivo (F2).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter.py" line="567"/>
+        <location filename="../../ui/counter.py" line="1011"/>
         <source>Faltan</source>
         <translation>Faltan</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="569"/>
-        <location filename="../../ui/counter.py" line="571"/>
-        <location filename="../../ui/counter.py" line="655"/>
+        <location filename="../../ui/counter.py" line="921"/>
+        <location filename="../../ui/counter.py" line="997"/>
+        <location filename="../../ui/counter.py" line="1000"/>
+        <location filename="../../ui/counter.py" line="1013"/>
+        <location filename="../../ui/counter.py" line="1015"/>
+        <location filename="../../ui/counter.py" line="1401"/>
         <source>Vuelto</source>
         <translation>Vuelto</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="569"/>
+        <location filename="../../ui/counter.py" line="227"/>
+        <source>Descuento (F11)</source>
+        <translation>Descuento (F11)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="245"/>
+        <source>{code} · {name}</source>
+        <translation>{code} · {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="246"/>
+        <source>Elija el banco (escriba el código)</source>
+        <translation>Elija el banco (escriba el código)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="262"/>
+        <source>Medios de pago (F2 efectivo · F3 cheque · F4 tarjeta · Supr quita)</source>
+        <translation>Medios de pago (F2 efectivo · F3 cheque · F4 tarjeta · Supr quita)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="469"/>
+        <source>Pulse F2 efectivo, F3 cheque, F4 tarjeta o F5 mixto para cobrar, o Esc para atender a otro cliente.</source>
+        <translation>Pulse F2 efectivo, F3 cheque, F4 tarjeta o F5 mixto para cobrar, o Esc para atender a otro cliente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="592"/>
+        <source>Elija la marca</source>
+        <translation>Elija la marca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="613"/>
+        <source>Sin descuento: la deuda tiene {age} días de atraso y los descuentos empiezan a los {days}.</source>
+        <translation>Sin descuento: la deuda tiene {age} días de atraso y los descuentos empiezan a los {days}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="616"/>
+        <source>Deuda de {age} días: el cajero descuenta hasta {cashier} %, con supervisor hasta {supervisor} %.</source>
+        <translation>Deuda de {age} días: el cajero descuenta hasta {cashier} %, con supervisor hasta {supervisor} %.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="647"/>
+        <source>F2 efectivo · F3 cheque · F4 tarjeta · F5 mixto · F6 monto · F7 facturas · Esc otro cliente</source>
+        <translation>F2 efectivo · F3 cheque · F4 tarjeta · F5 mixto · F6 monto · F7 facturas · Esc otro cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="756"/>
+        <location filename="../../ui/counter.py" line="791"/>
+        <source>El total ya está cubierto: Enter cobra, o Supr quita un medio de la lista.</source>
+        <translation>El total ya está cubierto: Enter cobra, o Supr quita un medio de la lista.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="763"/>
+        <source>Enter agrega el efectivo (y cobra si cubre el total) · Esc vuelve a la lista</source>
+        <translation>Enter agrega el efectivo (y cobra si cubre el total) · Esc vuelve a la lista</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="798"/>
+        <source>Enter pasa al campo siguiente; en el último agrega el medio de pago · Esc vuelve a la lista</source>
+        <translation>Enter pasa al campo siguiente; en el último agrega el medio de pago · Esc vuelve a la lista</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="807"/>
+        <source>Enter pasa al campo siguiente; en el último cobra · Esc cancela</source>
+        <translation>Enter pasa al campo siguiente; en el último cobra · Esc cancela</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="823"/>
+        <location filename="../../ui/counter.py" line="885"/>
+        <source>Agregue cada medio de pago: F2 efectivo, F3 cheque, F4 tarjeta · Supr quita el elegido · Enter cobra · Esc cancela</source>
+        <translation>Agregue cada medio de pago: F2 efectivo, F3 cheque, F4 tarjeta · Supr quita el elegido · Enter cobra · Esc cancela</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="850"/>
+        <source>Escriba cuánto efectivo entregó el cliente.</source>
+        <translation>Escriba cuánto efectivo entregó el cliente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="871"/>
+        <source>Un cheque no da vuelto: su monto no puede pasar de lo que falta cubrir ({rest}).</source>
+        <translation>Un cheque no da vuelto: su monto no puede pasar de lo que falta cubrir ({rest}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="873"/>
+        <source>Con tarjeta no se da vuelto: el monto no puede pasar de lo que falta cubrir ({rest}).</source>
+        <translation>Con tarjeta no se da vuelto: el monto no puede pasar de lo que falta cubrir ({rest}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="916"/>
+        <location filename="../../ui/counter.py" line="1002"/>
+        <source>Falta cubrir</source>
+        <translation>Falta cubrir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="917"/>
+        <source>{n} medio(s) de pago agregado(s). F2, F3 o F4 agrega otro.</source>
+        <translation>{n} medio(s) de pago agregado(s). F2, F3 o F4 agrega otro.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="921"/>
+        <source>Cubierto: Enter cobra.</source>
+        <translation>Cubierto: Enter cobra.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="923"/>
+        <source>Sobra</source>
+        <translation>Sobra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="924"/>
+        <source>Los medios de pago pasan del monto a pagar: quite uno con Supr.</source>
+        <translation>Los medios de pago pasan del monto a pagar: quite uno con Supr.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="997"/>
+        <location filename="../../ui/counter.py" line="1013"/>
         <source>Escriba cuánto entregó el cliente.</source>
         <translation>Escriba cuánto entregó el cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="589"/>
+        <location filename="../../ui/counter.py" line="1003"/>
+        <source>Lo que falte se cubre con otro medio de pago (F3, F4).</source>
+        <translation>Lo que falte se cubre con otro medio de pago (F3, F4).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="1069"/>
+        <source>Falta cubrir {amount}: agregue otro medio de pago (F2, F3 o F4).</source>
+        <translation>Falta cubrir {amount}: agregue otro medio de pago (F2, F3 o F4).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="1071"/>
+        <source>Los medios de pago pasan del monto a pagar por {amount}: quite uno con Supr.</source>
+        <translation>Los medios de pago pasan del monto a pagar por {amount}: quite uno con Supr.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="1169"/>
+        <source>{message} Un supervisor puede autorizarlo al cobrar.</source>
+        <translation>{message} Un supervisor puede autorizarlo al cobrar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="1171"/>
+        <source>Medio {n}: {message}</source>
+        <translation>Medio {n}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="1233"/>
         <source>Elija al menos una factura (F7 y Espacio).</source>
         <translation>Elija al menos una factura (F7 y Espacio).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="604"/>
+        <location filename="../../ui/counter.py" line="1272"/>
+        <source>• {message}</source>
+        <translation>• {message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="1281"/>
+        <source>Autorización de un supervisor</source>
+        <translation>Autorización de un supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="1282"/>
+        <source>Para cobrar este pago hace falta un supervisor:
+{reasons}</source>
+        <translation>Para cobrar este pago hace falta un supervisor:
+{reasons}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="1290"/>
+        <source>No se cobró: falta la autorización del supervisor. Corrija el pago o pulse Enter otra vez.</source>
+        <translation>No se cobró: falta la autorización del supervisor. Corrija el pago o pulse Enter otra vez.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="1300"/>
         <source>Registrando el pago…</source>
         <translation>Registrando el pago…</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="612"/>
+        <location filename="../../ui/counter.py" line="1302"/>
+        <source>Corrija lo marcado y pulse Enter para cobrar · Esc cancela</source>
+        <translation>Corrija lo marcado y pulse Enter para cobrar · Esc cancela</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="1312"/>
         <source>Entregue vuelto</source>
         <translation>Entregue vuelto</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="614"/>
+        <location filename="../../ui/counter.py" line="1314"/>
         <source>Recibo N° {no} · {name} · pagó {amount} · recibido {received}</source>
         <translation>Recibo N° {no} · {name} · pagó {amount} · recibido {received}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="655"/>
+        <location filename="../../ui/counter.py" line="1323"/>
+        <source>Cobrado, sin vuelto</source>
+        <translation>Cobrado, sin vuelto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="1325"/>
+        <source>Recibo N° {no} · {name} · pagado sin efectivo</source>
+        <translation>Recibo N° {no} · {name} · pagado sin efectivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter.py" line="1401"/>
         <source>El vuelto aparece aquí al cobrar en efectivo (F2).</source>
         <translation>El vuelto aparece aquí al cobrar en efectivo (F2).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="667"/>
+        <location filename="../../ui/counter.py" line="1413"/>
         <source>Todavía no hay un recibo para reimprimir en este turno.</source>
         <translation>Todavía no hay un recibo para reimprimir en este turno.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="682"/>
-        <location filename="../../ui/counter.py" line="726"/>
+        <location filename="../../ui/counter.py" line="1428"/>
+        <location filename="../../ui/counter.py" line="1472"/>
         <source>Reimprimiendo el recibo N° {no} (COPIA).</source>
         <translation>Reimprimiendo el recibo N° {no} (COPIA).</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="693"/>
+        <location filename="../../ui/counter.py" line="1439"/>
         <source>La anulación del recibo N° {no} quedó registrada, pero: {problem} Reimprima con Shift+F9.</source>
         <translation>La anulación del recibo N° {no} quedó registrada, pero: {problem} Reimprima con Shift+F9.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="701"/>
+        <location filename="../../ui/counter.py" line="1447"/>
         <source>El pago del recibo N° {no} quedó registrado, pero: {problem} Reimprima con F9.</source>
         <translation>El pago del recibo N° {no} quedó registrado, pero: {problem} Reimprima con F9.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="707"/>
+        <location filename="../../ui/counter.py" line="1453"/>
         <source>Copia del recibo N° {no} impresa.</source>
         <translation>Copia del recibo N° {no} impresa.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="736"/>
+        <location filename="../../ui/counter.py" line="1482"/>
         <source>El recibo N° {no} ya está anulado.</source>
         <translation>El recibo N° {no} ya está anulado.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="749"/>
+        <location filename="../../ui/counter.py" line="1495"/>
         <source>Anular el recibo N° {no}</source>
         <translation>Anular el recibo N° {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="750"/>
+        <location filename="../../ui/counter.py" line="1496"/>
         <source>{name} · cuenta {account} · {amount}. Se devuelve el dinero al cliente y se imprime el comprobante de anulación.</source>
         <translation>{name} · cuenta {account} · {amount}. Se devuelve el dinero al cliente y se imprime el comprobante de anulación.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="764"/>
+        <location filename="../../ui/counter.py" line="1510"/>
         <source>Recibo N° {no} anulado. Devuelva {amount} al cliente; se imprime el comprobante de anulación.</source>
         <translation>Recibo N° {no} anulado. Devuelva {amount} al cliente; se imprime el comprobante de anulación.</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="768"/>
+        <location filename="../../ui/counter.py" line="1514"/>
         <source>Devuelva al cliente</source>
         <translation>Devuelva al cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="770"/>
+        <location filename="../../ui/counter.py" line="1516"/>
         <source>Anulación del recibo N° {no} · {name}</source>
         <translation>Anulación del recibo N° {no} · {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/counter.py" line="798"/>
+        <location filename="../../ui/counter.py" line="1544"/>
         <source>El efectivo de la gaveta pasó el límite de {limit}: haga un retiro a caja fuerte (F10 y 1).</source>
         <translation>El efectivo de la gaveta pasó el límite de {limit}: haga un retiro a caja fuerte (F10 y 1).</translation>
     </message>
@@ -737,12 +892,12 @@
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="87"/>
+        <location filename="../../ui/login.py" line="103"/>
         <source>Escriba su usuario.</source>
         <translation>Escriba su usuario.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="91"/>
+        <location filename="../../ui/login.py" line="107"/>
         <source>Escriba su PIN.</source>
         <translation>Escriba su PIN.</translation>
     </message>
@@ -803,29 +958,62 @@
 <context>
     <name>OpenShiftScreen</name>
     <message>
-        <location filename="../../ui/login.py" line="124"/>
+        <location filename="../../ui/login.py" line="140"/>
         <source>Abrir turno: fondo de caja</source>
         <translation>Abrir turno: fondo de caja</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="127"/>
+        <location filename="../../ui/login.py" line="143"/>
         <source>Cuente cada billete y moneda: escriba la cantidad y Enter. Al final, Enter abre el turno. Esc vuelve.</source>
         <translation>Cuente cada billete y moneda: escriba la cantidad y Enter. Al final, Enter abre el turno. Esc vuelve.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="138"/>
+        <location filename="../../ui/login.py" line="154"/>
         <source>Abrir turno (Enter)</source>
         <translation>Abrir turno (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="149"/>
+        <location filename="../../ui/login.py" line="165"/>
         <source>Total del fondo</source>
         <translation>Total del fondo</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="165"/>
+        <location filename="../../ui/login.py" line="181"/>
         <source>Cajero: {name}</source>
         <translation>Cajero: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>PayerIdForm</name>
+    <message>
+        <location filename="../../ui/tender_forms.py" line="247"/>
+        <source>Documento del pagador (obligatorio por el monto en efectivo)</source>
+        <translation>Documento del pagador (obligatorio por el monto en efectivo)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tender_forms.py" line="253"/>
+        <source>Número del documento</source>
+        <translation>Número del documento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tender_forms.py" line="273"/>
+        <source>Cédula</source>
+        <translation>Cédula</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tender_forms.py" line="273"/>
+        <source>Pasaporte</source>
+        <translation>Pasaporte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tender_forms.py" line="273"/>
+        <source>RNC</source>
+        <translation>RNC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tender_forms.py" line="276"/>
+        <source>Tipo de documento</source>
+        <translation>Tipo de documento</translation>
     </message>
 </context>
 <context>
@@ -1043,6 +1231,54 @@
     </message>
 </context>
 <context>
+    <name>SplitTendersModel</name>
+    <message>
+        <location filename="../../ui/models.py" line="550"/>
+        <source>Medio</source>
+        <translation>Medio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="550"/>
+        <source>Detalle</source>
+        <translation>Detalle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="551"/>
+        <source>Monto</source>
+        <translation>Monto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="554"/>
+        <source>Efectivo</source>
+        <translation>Efectivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="554"/>
+        <source>Cheque</source>
+        <translation>Cheque</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="554"/>
+        <source>Tarjeta</source>
+        <translation>Tarjeta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="558"/>
+        <source>recibido {received} · vuelto {change}</source>
+        <translation>recibido {received} · vuelto {change}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="561"/>
+        <source>{bank} · n.º {number} · {drawer}</source>
+        <translation>{bank} · n.º {number} · {drawer}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="563"/>
+        <source>{brand} ···· {last4} · aut. {auth}</source>
+        <translation>{brand} ···· {last4} · aut. {auth}</translation>
+    </message>
+</context>
+<context>
     <name>StatusPanel</name>
     <message>
         <location filename="../../ui/status.py" line="56"/>
@@ -1159,6 +1395,70 @@
         <location filename="../../ui/status.py" line="137"/>
         <source>{sync} · último envío {when}</source>
         <translation>{sync} · último envío {when}</translation>
+    </message>
+</context>
+<context>
+    <name>TenderForm</name>
+    <message>
+        <location filename="../../ui/tender_forms.py" line="40"/>
+        <source>No escriba números de tarjeta completos: anote solo los últimos 4 dígitos. No se guardó lo escrito.</source>
+        <extracomment>the order the cursor follows (Enter moves to the next one) where a violation&apos;s field names a tender: ``tenders[2].bank_code``</extracomment>
+        <translation>No escriba números de tarjeta completos: anote solo los últimos 4 dígitos. No se guardó lo escrito.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tender_forms.py" line="119"/>
+        <source>Monto</source>
+        <translation>Monto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tender_forms.py" line="120"/>
+        <source>Banco</source>
+        <translation>Banco</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tender_forms.py" line="121"/>
+        <source>N.º de cheque</source>
+        <translation>N.º de cheque</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tender_forms.py" line="122"/>
+        <source>Cuenta del cheque</source>
+        <translation>Cuenta del cheque</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tender_forms.py" line="123"/>
+        <source>Fecha del cheque</source>
+        <translation>Fecha del cheque</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tender_forms.py" line="124"/>
+        <source>Girador (nombre)</source>
+        <translation>Girador (nombre)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tender_forms.py" line="125"/>
+        <source>Cédula o RNC del girador</source>
+        <translation>Cédula o RNC del girador</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tender_forms.py" line="126"/>
+        <source>Marca</source>
+        <translation>Marca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tender_forms.py" line="127"/>
+        <source>Últimos 4 dígitos</source>
+        <translation>Últimos 4 dígitos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tender_forms.py" line="128"/>
+        <source>Autorización (6)</source>
+        <translation>Autorización (6)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tender_forms.py" line="129"/>
+        <source>Ref. del terminal (opcional)</source>
+        <translation>Ref. del terminal (opcional)</translation>
     </message>
 </context>
 <context>

@@ -174,16 +174,6 @@ def test_an_account_in_legal_collection_is_refused_in_plain_spanish(qtbot, at_co
     assert stored_payments(terminal, window.session.shift_id) == []
 
 
-def test_cheque_card_and_split_say_they_are_not_available_yet(qtbot, at_counter, terminal):
-    c = at_counter.counter
-    view = payable_account(terminal)
-    with qtbot.waitSignal(c.search_finished):
-        type_into(qtbot, c.search, view.account.account_id)
-    for key, word in ((Qt.Key.Key_F3, "cheque"), (Qt.Key.Key_F4, "tarjeta"), (Qt.Key.Key_F5, "mixto")):
-        qtbot.keyClick(focused(), key)
-        assert c.tender_message.isVisible() and word in c.tender_message.text()
-
-
 def test_escape_goes_back_to_an_empty_focused_search_field(qtbot, at_counter, terminal):
     c = at_counter.counter
     view = payable_account(terminal)
