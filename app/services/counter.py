@@ -30,6 +30,7 @@ from app.domain.policy import (
     cheque_key_of,
     drawer_key,
     evaluate,
+    refuse_card_numbers,
     suggested_amount,
 )
 from app.domain.protocol import parse_rfc3339, rfc3339, uuid7
@@ -174,13 +175,18 @@ class CounterService:
 
     def search(self, text: str) -> SearchResult:
         """The one search field: a scan, an account number, a national id or a name."""
-        from app.domain.barcodes import looks_like_barcode
+        from app.domain.barcodes import format_from_config, looks_like_barcode
 
         text = (text or "").strip()
         if not text:
             raise DomainError("empty_search", "Escanee la factura o escriba cuenta o nombre.", field="search")
-        if looks_like_barcode(text):
+        with self.uow() as uow:
+            configs = uow.accounts.barcode_formats()
+        formats = {b: format_from_config(c) for b, c in configs.items()}
+        if looks_like_barcode(text, formats):
             return SearchResult("barcode", (self.lookup_barcode(text),))
+        # not a bill this counter knows: a full card number typed here is refused, never searched or logged
+        refuse_card_numbers(text, "search")
         if ACCOUNT_ID_RE.match(text) and any(c.isdigit() for c in text):
             try:
                 return SearchResult("account", (self.lookup_account(text),))

@@ -90,3 +90,12 @@ def test_seeded_store_matches_the_generator(tmp_path):
     # the name index was rebuilt after the bulk load
     (hits,) = con.execute("select count(*) from account_names where account_names match ?", (f'"{first.name.split()[0]}"',)).fetchone()
     assert hits >= 1
+
+
+def test_a_card_number_in_the_search_field_is_refused_but_a_bill_is_not(seeded):
+    with pytest.raises(DomainError) as e:
+        seeded.counter.search("4111 1111 1111 1111")
+    assert e.value.code == "card_number_refused" and e.value.field == "search"
+    fmt = biller_format("TEL")
+    code = build_fixed(fmt, "3000000002", 12345, None)
+    assert seeded.counter.search(code).kind == "barcode"
