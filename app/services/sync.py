@@ -23,7 +23,7 @@ from app.services.integrity import StoreTampered, check_items, fast_forward
 from app.services.journal import record_audit
 from app.services.ports import Clock, SyncTransport, UnitOfWorkFactory
 
-MAX_ITEMS = 1000
+MAX_ITEMS = 500  # issue 7: batches of at most 500 items (PROTOCOL.md allows 1,000)
 MAX_BYTES = 2 * 1024 * 1024 - 64 * 1024  # leave room for the envelope
 ACKED = {"created", "exists", "accepted_flagged"}
 QUARANTINED = {"exists_with_different_fields", "rejected"}

@@ -7,6 +7,7 @@ upgraded by Alembic on every start.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import uuid
 from pathlib import Path
@@ -101,7 +102,17 @@ def open_store(path: Path | str) -> tuple[Engine, sessionmaker[Session]]:
         raise StoreProblem("store_corrupt", f"El archivo de datos {path} está dañado ({e.orig}). {RECOVERY}") from e
     if not sentinel.exists():
         sentinel.write_text(f"{uuid.uuid4()}\n", encoding="utf-8")
+    _owner_only(path)
     return engine, sessionmaker(engine, expire_on_commit=False)
+
+
+def _owner_only(path: Path) -> None:
+    """The store holds the terminal secret: readable only by the user the app runs as."""
+    if os.name != "posix":
+        return  # on Windows the per-user AppData folder already is
+    for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if p.exists():
+            os.chmod(p, 0o600)
 
 
 def _check_readable(path: Path) -> None:

@@ -98,3 +98,11 @@ def test_audit_chain_of_a_real_store_verifies(seeded, session):
     seeded.counter.take_cash_payment(session, "1000000004", Money(Decimal("99999"), "DOP"))
     with seeded.uow() as uow:
         assert verify_audit(uow.audit.all()) == []
+
+
+def test_the_store_holding_the_secret_is_readable_only_by_its_user(terminal):
+    import os
+    import stat
+
+    mode = stat.S_IMODE(os.stat(terminal.paths.store).st_mode)
+    assert mode == 0o600
