@@ -18,7 +18,38 @@ log = logging.getLogger("ventanilla.ui")
 def build_window(terminal: Any, printer: Any = None):
     from ui.main_window import MainWindow
 
-    return MainWindow(Services.from_terminal(terminal, printer))
+    return MainWindow(Services.from_terminal(terminal, printer), settings_service=settings_service_for(terminal))
+
+
+def settings_service_for(terminal: Any):
+    """The admin's settings service for this terminal: settings.toml in its config dir, its store for the audit.
+
+    The printer and display addresses are checked by printing/ (app/ does not import it).
+    """
+    paths = getattr(terminal, "paths", None)
+    if paths is None:
+        return None
+    from app.services.settings_service import SettingsService
+
+    def printer(url: str) -> None:
+        from printing.urls import parse_printer_url
+
+        parse_printer_url(url)
+
+    def profile(name: str) -> None:
+        from printing.profiles import get_profile
+
+        get_profile(name)
+
+    def display(url: str) -> None:
+        from printing.display import CustomerDisplay
+
+        CustomerDisplay(url)  # parses the address (and its mode); opens nothing
+
+    return SettingsService(
+        paths.settings, terminal.counter.uow, terminal.clock,
+        extra_checks={"printer": printer, "printer_profile": profile, "display": display},
+    )
 
 
 def install_excepthook(window) -> None:

@@ -8,11 +8,14 @@ back to the login.
 
 from __future__ import annotations
 
+import os
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QPushButton, QStackedWidget, QWidget
 
-from app.domain.users import User
+from app.domain.users import Role, User
 from app.services.counter import CashierSession
 from ui.context import Services
 from ui.counter import CounterScreen
@@ -27,10 +30,21 @@ from ui.widgets import restyle
 from ui.workers import Worker
 
 
+# where the Central office desk takes its admin token from (never typed at the counter)
+CENTRAL_TOKEN_ENV = "VENTANILLA_ADMIN_TOKEN"
+
+
 class MainWindow(QMainWindow):
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None, *, settings_service: Any = None) -> None:
         super().__init__(parent)
         self.services = services
+        # app.services.settings_service.SettingsService (None: this window cannot change settings)
+        self.settings_service = settings_service
+        self.settings_screen = None  # built the first time an admin opens it
+        self._before_settings: QWidget | None = None
+        # (url, token, user) -> the Central office window; replaced in tests
+        self.central_office_factory = None
+        self.central_office_window = None
         self.setWindowTitle(self.tr("Ventanilla — {terminal}").format(terminal=services.settings.terminal_name))
         self.worker = Worker(self)
         self.receipts = ReceiptQueue(services, self)
@@ -73,14 +87,22 @@ class MainWindow(QMainWindow):
         logout = QShortcut(QKeySequence(Qt.Key.Key_F12), self.counter)
         logout.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         logout.activated.connect(self.logout)
+        settings_key = QShortcut(QKeySequence("Ctrl+,"), self)
+        settings_key.setContext(Qt.ShortcutContext.WindowShortcut)
+        settings_key.activated.connect(self.open_settings)
+        self._add_settings_to_cash_menu()
         self.show_login()
 
     # --- screens ---------------------------------------------------------------------
     def show_login(self) -> None:
         self.stack.setCurrentWidget(self.login)
         self.login.reset()
+        restyle(self.login.error, "inlineError")  # after «la oficina central se abrió», errors look like errors again
 
     def _logged_in(self, user: User) -> None:
+        if user.role == Role.CENTRAL:
+            self.open_central_office(user)
+            return
         self.user = user
         shifts = self.services.shifts
         self.worker.submit(lambda: shifts.current(user), self._current_shift, self._shift_lookup_failed)
@@ -92,6 +114,8 @@ class MainWindow(QMainWindow):
         assert self.user is not None
         self.stack.setCurrentWidget(self.open_shift)
         self.open_shift.start(self.user)
+        if self.user.role == Role.ADMIN:
+            self.open_shift.who.setText(self.tr("{name} (administrador) · Ctrl+, abre los ajustes").format(name=self.user.name))
 
     def _shift_lookup_failed(self, error: BaseException) -> None:
         self.show_login()
@@ -136,6 +160,7 @@ class MainWindow(QMainWindow):
             self.worker.submit(lambda: len(spool.pending()), self.cash_menu.set_held_count, lambda _e: None)
         self.stack.setCurrentWidget(self.cash_menu)
         self.cash_menu.start(notice)
+        self.settings_item.setVisible(self._is_admin())
 
     def back_to_counter(self) -> None:
         if self.session is None:
@@ -232,6 +257,109 @@ class MainWindow(QMainWindow):
         self.status.set_session(None)
         self.show_login()
 
+    # --- settings (admin) and the central office (central role) ------------------------------
+    def _is_admin(self) -> bool:
+        return self.user is not None and self.user.role == Role.ADMIN
+
+    def _add_settings_to_cash_menu(self) -> None:
+        """«7 Ajustes» in the Caja menu, shown to an admin only."""
+        self.settings_item = QPushButton(self.tr("7   Ajustes de la caja (administrador)"))
+        self.settings_item.setObjectName("menuItem")
+        self.settings_item.setAutoDefault(True)
+        self.settings_item.clicked.connect(self.open_settings)
+        self.settings_item.hide()
+        box = self.cash_menu.buttons["close"].parentWidget().layout()
+        box.insertWidget(box.indexOf(self.cash_menu.buttons["close"]) + 1, self.settings_item)
+        seven = QShortcut(QKeySequence(Qt.Key.Key_7), self.cash_menu)
+        seven.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        seven.activated.connect(lambda: self.open_settings() if self._is_admin() else None)
+
+    def open_settings(self) -> None:
+        """Ctrl+, anywhere (or 7 in the Caja menu): the settings screen, for an admin only."""
+        current = self.stack.currentWidget()
+        if self.settings_screen is not None and current is self.settings_screen:
+            return
+        if not self._is_admin():
+            if self.user is None:
+                text = self.tr("Entre con un usuario administrador para cambiar los ajustes.")
+            else:
+                text = self.tr("Solo un administrador puede cambiar los ajustes de la caja.")
+            self._refuse(text)
+            return
+        if self.settings_service is None:
+            self._refuse(self.tr("Esta ventana no puede cambiar los ajustes (no sabe dónde está settings.toml)."))
+            return
+        if current is self.counter and self.counter.busy:
+            return
+        if self.settings_screen is None:
+            from ui.settings_screen import SettingsScreen
+
+            self.settings_screen = SettingsScreen(self.services, self.worker, self.settings_service)
+            self.settings_screen.back.connect(self._settings_closed)
+            self.stack.addWidget(self.settings_screen)
+        self._before_settings = self.counter if current is self.cash_menu else current
+        self.stack.setCurrentWidget(self.settings_screen)
+        assert self.user is not None
+        self.settings_screen.start(self.user)
+
+    def _refuse(self, text: str) -> None:
+        current = self.stack.currentWidget()
+        if current is self.cash_menu:
+            self.cash_menu.notice.show_text(text)
+            restyle(self.cash_menu.notice, "inlineError")
+        else:
+            self.show_error(text)
+
+    def _settings_closed(self) -> None:
+        back = self._before_settings
+        self._before_settings = None
+        if back is self.open_shift and self.user is not None:
+            self.stack.setCurrentWidget(self.open_shift)
+            self.open_shift.count_edits[0].setFocus()
+        elif back is self.counter and self.session is not None:
+            self.back_to_counter()
+        elif self.session is not None:
+            self.back_to_counter()
+        else:
+            self.show_login()
+
+    def open_central_office(self, user: User) -> None:
+        """A user with the central role works at the Central office desk, not at the counter."""
+        url = self.services.settings.central_url.strip()
+        token = os.environ.get(CENTRAL_TOKEN_ENV, "").strip()
+        self.show_login()
+        if not url or not token:
+            if not url and not token:
+                text = self.tr("No se puede abrir la oficina central: falta la dirección de la central (central_url, en "
+                               "Ajustes) y la clave de la oficina (VENTANILLA_ADMIN_TOKEN al abrir Ventanilla).")
+            elif not url:
+                text = self.tr("No se puede abrir la oficina central: falta la dirección de la central (central_url); "
+                               "un administrador la escribe en Ajustes.")
+            else:
+                text = self.tr("No se puede abrir la oficina central: falta su clave. Abra Ventanilla con la variable "
+                               "de entorno VENTANILLA_ADMIN_TOKEN.")
+            self.login.error.show_text(text)
+            return
+        factory = self.central_office_factory
+        if factory is None:
+            from ui.central_office.app import build_window as factory
+        try:
+            window = factory(url, token, user=user.user_id)
+        except Exception as e:  # noqa: BLE001 - a plain sentence, never a trace
+            self.login.error.show_text(describe(e).text)
+            return
+        if self.central_office_window is not None:
+            self.central_office_window.close()
+        self.central_office_window = window
+        window.resize(1280, 800)
+        window.show()
+        start = getattr(window, "start", None)
+        if start is not None:
+            start()
+        self.login.error.show_text(
+            self.tr("La oficina central se abrió en otra ventana para {name}.").format(name=user.name))
+        restyle(self.login.error, "notice")
+
     def logout(self) -> None:
         if self.counter.busy:
             return
@@ -248,6 +376,8 @@ class MainWindow(QMainWindow):
             self.login.error.show_text(text)
         elif current is self.close_shift:
             self.close_shift.count_error.show_text(text)
+        elif self.settings_screen is not None and current is self.settings_screen:
+            self.settings_screen.say(text)
         else:
             self.open_shift.error.show_text(text)
 

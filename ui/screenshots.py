@@ -215,6 +215,9 @@ def render(out_dir: Path, language: str = "es") -> list[Path]:
                 _tender_screens(terminal, w, h, out_dir, written, "cajero3" if w < 1920 else "cajero4")
         finally:
             terminal.close()
+    from ui.settings_screenshots import render as render_settings  # the admin's screen, on a store of its own
+
+    written += render_settings(out_dir, language)
     return written
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QHBoxLayout, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from app.domain.errors import DomainError
 from app.domain.payments import CardTender, ChequeTender
@@ -76,6 +76,10 @@ class TenderForm(QFrame):
         for name in FIELDS[kind]:
             if name in CHOICE_FIELDS:
                 w: QLineEdit | QComboBox = QComboBox()
+                # long bank names must not widen the window past 1024 px
+                w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                w.setMinimumContentsLength(6)
+                w.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
                 w.installEventFilter(enter)
                 w.currentIndexChanged.connect(lambda _i, n=name: self._changed(n, finished=True))
             else:
@@ -91,7 +95,7 @@ class TenderForm(QFrame):
             box = QVBoxLayout(cell)
             box.setContentsMargins(0, 0, 0, 0)
             box.setSpacing(2)
-            box.addWidget(label(captions[name], "fieldLabel"))
+            box.addWidget(label(captions[name], "fieldLabel", wrap=True))
             box.addWidget(w)
             box.addWidget(self.errors[name])
             self.cells[name] = cell
@@ -108,6 +112,9 @@ class TenderForm(QFrame):
         self.grid.setVerticalSpacing(4)
         self.grid.setColumnStretch(0, 1)
         self.grid.setColumnStretch(1, 1)
+        # two equal columns: a message under the right-hand field gets as much room as the left
+        self.grid.setColumnMinimumWidth(0, 200)
+        self.grid.setColumnMinimumWidth(1, 200)
         top = QVBoxLayout(self)
         top.setContentsMargins(0, 4, 0, 0)
         top.addWidget(self.header_error)

@@ -905,54 +905,99 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="34"/>
+        <location filename="../../ui/main_window.py" line="48"/>
         <source>Ventanilla — {terminal}</source>
         <translation>Ventanilla — {terminal}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="118"/>
+        <source>{name} (administrador) · Ctrl+, abre los ajustes</source>
+        <translation>{name} (administrator) · Ctrl+, opens the settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>El efectivo de la gaveta pasó el límite: haga un retiro (1).</source>
         <translation>Cash in the drawer is over the limit: make a drop (1).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Retiro a caja fuerte (sangría)</source>
         <translation>Cash drop to the safe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Cuente el efectivo que sale de la gaveta y escriba el monto. El supervisor lo recibe y autoriza.</source>
         <translation>Count the cash leaving the drawer and type the amount. The supervisor receives and approves it.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>Ingreso de fondo a la gaveta</source>
         <translation>Float added to the drawer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Escriba el efectivo que entra a la gaveta. El supervisor que lo entrega autoriza.</source>
         <translation>Type the cash going into the drawer. The supervisor who hands it over approves.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>Monto</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Retiro de {amount} registrado; autorizó {name}. Se imprime el comprobante.</source>
         <translation>Drop of {amount} recorded; approved by {name}. The slip is printing.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Ingreso de fondo de {amount} registrado; autorizó {name}. Se imprime el comprobante.</source>
         <translation>Float of {amount} added; approved by {name}. The slip is printing.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>El movimiento quedó registrado, pero el comprobante no se imprimió: {problem}</source>
         <translation>The movement was recorded, but the slip did not print: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="266"/>
+        <source>7   Ajustes de la caja (administrador)</source>
+        <translation>7   Terminal settings (administrator)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="284"/>
+        <source>Entre con un usuario administrador para cambiar los ajustes.</source>
+        <translation>Log in as an administrator to change the settings.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="286"/>
+        <source>Solo un administrador puede cambiar los ajustes de la caja.</source>
+        <translation>Only an administrator can change the terminal settings.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="290"/>
+        <source>Esta ventana no puede cambiar los ajustes (no sabe dónde está settings.toml).</source>
+        <translation>This window cannot change the settings (it does not know where settings.toml is).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="333"/>
+        <source>No se puede abrir la oficina central: falta la dirección de la central (central_url, en Ajustes) y la clave de la oficina (VENTANILLA_ADMIN_TOKEN al abrir Ventanilla).</source>
+        <translation>The central office cannot open: the central address (central_url, in Settings) and the office key (VENTANILLA_ADMIN_TOKEN when starting Ventanilla) are missing.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="336"/>
+        <source>No se puede abrir la oficina central: falta la dirección de la central (central_url); un administrador la escribe en Ajustes.</source>
+        <translation>The central office cannot open: the central address (central_url) is missing; an administrator enters it in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="339"/>
+        <source>No se puede abrir la oficina central: falta su clave. Abra Ventanilla con la variable de entorno VENTANILLA_ADMIN_TOKEN.</source>
+        <translation>The central office cannot open: its key is missing. Start Ventanilla with the VENTANILLA_ADMIN_TOKEN environment variable.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="360"/>
+        <source>La oficina central se abrió en otra ventana para {name}.</source>
+        <translation>The central office opened in another window for {name}.</translation>
     </message>
 </context>
 <context>
@@ -1190,6 +1235,315 @@
         <location filename="../../ui/models.py" line="69"/>
         <source>Estado</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="144"/>
+        <source>Ajustes de la caja</source>
+        <translation>Terminal settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="146"/>
+        <source>Enter: campo siguiente · Ctrl+S guarda · F5 prueba la impresora · F6 da de alta la caja · Esc vuelve</source>
+        <translation>Enter: next field · Ctrl+S saves · F5 tests the printer · F6 enrols the terminal · Esc goes back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="148"/>
+        <source>Lo que se guarda aquí se aplica al reiniciar Ventanilla.</source>
+        <translation>What is saved here applies when Ventanilla restarts.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="161"/>
+        <source>Estafeta y caja</source>
+        <translation>Outlet and terminal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="162"/>
+        <source>Estafeta</source>
+        <translation>Outlet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="163"/>
+        <source>Código del agente</source>
+        <translation>Agent code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="164"/>
+        <source>Nombre del agente</source>
+        <translation>Agent name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="165"/>
+        <location filename="../../ui/settings_screen.py" line="203"/>
+        <source>Dirección</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="166"/>
+        <source>Nombre de la caja</source>
+        <translation>Terminal name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="167"/>
+        <source>Pie del recibo</source>
+        <translation>Receipt footer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="168"/>
+        <source>Moneda, región e idioma</source>
+        <translation>Currency, region and language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="169"/>
+        <source>Moneda</source>
+        <translation>Currency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="170"/>
+        <source>Formato regional</source>
+        <translation>Number format</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="171"/>
+        <source>Zona horaria</source>
+        <translation>Time zone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="172"/>
+        <source>Idioma</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="172"/>
+        <source>Español</source>
+        <translation>Español (Spanish)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="172"/>
+        <source>English (inglés)</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="173"/>
+        <source>El idioma cambia al reiniciar Ventanilla.</source>
+        <translation>The language changes when Ventanilla restarts.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="181"/>
+        <source>Impresora y visor</source>
+        <translation>Printer and display</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="182"/>
+        <source>Impresora</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="184"/>
+        <source>Probar (F5)</source>
+        <translation>Test (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="185"/>
+        <source>Imprime la página de prueba en la impresora y el papel de arriba</source>
+        <translation>Prints the test page on the printer and paper above</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="188"/>
+        <source>Papel</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="189"/>
+        <source>80 mm</source>
+        <translation>80 mm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="189"/>
+        <source>58 mm</source>
+        <translation>58 mm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="189"/>
+        <source>80 mm, 42 col.</source>
+        <translation>80 mm, 42 col.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="192"/>
+        <source>Visor del cliente</source>
+        <translation>Customer display</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="193"/>
+        <source>vacío: sin visor; serial:///dev/ttyUSB1</source>
+        <translation>empty: no display; serial:///dev/ttyUSB1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="194"/>
+        <source>Cobro</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="195"/>
+        <source>Política</source>
+        <translation>Policy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="196"/>
+        <source>vacío: la política por defecto</source>
+        <translation>empty: the default policy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="199"/>
+        <source>Hora de corte</source>
+        <translation>Cut-off time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="199"/>
+        <source>HH:MM, p. ej. 18:00</source>
+        <translation>HH:MM, e.g. 18:00</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="200"/>
+        <source>Redondeo</source>
+        <translation>Cash rounding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="201"/>
+        <source>vacío: sin redondeo</source>
+        <translation>empty: no rounding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="202"/>
+        <source>Central</source>
+        <translation>Central</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="207"/>
+        <source>Dar de alta (F6)</source>
+        <translation>Enrol (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="210"/>
+        <source>Código de alta</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="227"/>
+        <source>Guardar (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="230"/>
+        <source>Volver (Esc)</source>
+        <translation>Back (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="337"/>
+        <source>{locale}  ({sample})</source>
+        <translation>{locale}  ({sample})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="387"/>
+        <source>El archivo de ajustes no se puede leer ({problem}). Se muestran los valores por defecto; al guardar se reemplaza.</source>
+        <translation>The settings file cannot be read ({problem}). The defaults are shown; saving replaces it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="473"/>
+        <source>Espere a que termine la operación en curso.</source>
+        <translation>Wait for the current operation to finish.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="477"/>
+        <source>Hay cambios sin guardar: Ctrl+S los guarda; Esc otra vez sale sin guardarlos.</source>
+        <translation>There are unsaved changes: Ctrl+S saves them; Esc again leaves without saving.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="502"/>
+        <source>Ajustes guardados (1 cambio). Se aplican al reiniciar Ventanilla.</source>
+        <translation>Settings saved (1 change). They apply when Ventanilla restarts.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="504"/>
+        <source>Ajustes guardados ({n} cambios). Se aplican al reiniciar Ventanilla.</source>
+        <translation>Settings saved ({n} changes). They apply when Ventanilla restarts.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="506"/>
+        <source>No había cambios que guardar.</source>
+        <translation>There were no changes to save.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="517"/>
+        <source>No se guardó nada: corrija lo marcado en rojo.</source>
+        <translation>Nothing was saved: correct what is marked in red.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="525"/>
+        <source>No se guardó nada: {reason}</source>
+        <translation>Nothing was saved: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="543"/>
+        <source>Política «{name}», versión {version}.</source>
+        <translation>Policy “{name}”, version {version}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="545"/>
+        <source>Sin archivo: «{name}», versión {version}.</source>
+        <translation>No file: “{name}”, version {version}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="565"/>
+        <source>Escriba la dirección de la impresora, p. ej. tcp://192.168.1.50:9100.</source>
+        <translation>Enter the printer address, e.g. tcp://192.168.1.50:9100.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="573"/>
+        <source>Imprimiendo la página de prueba…</source>
+        <translation>Printing the test page…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="582"/>
+        <source>Página de prueba impresa (papel {profile}).</source>
+        <translation>Test page printed (paper {profile}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="598"/>
+        <source>Esta caja es {terminal}, dada de alta en {url}.</source>
+        <translation>This terminal is {terminal}, enrolled at {url}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="600"/>
+        <source>Esta caja ({terminal}) no tiene alta y ya registró operaciones: no se puede dar de alta con estos datos.</source>
+        <translation>This terminal ({terminal}) is not enrolled and has already recorded operations: it cannot be enrolled with this data.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="603"/>
+        <source>Sin alta en una central (caja {terminal}).</source>
+        <translation>Not enrolled with a central (terminal {terminal}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="618"/>
+        <source>Pidiendo el alta a la central…</source>
+        <translation>Asking central to enrol this terminal…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="628"/>
+        <source>Caja dada de alta: {terminal} (agente {agent}). Guarde (Ctrl+S) para conservar la dirección; el envío empieza al reiniciar Ventanilla.</source>
+        <translation>Terminal enrolled: {terminal} (agent {agent}). Save (Ctrl+S) to keep the address; sending starts when Ventanilla restarts.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="631"/>
+        <source>Caja dada de alta: {terminal} (agente {agent}). El envío a la central empieza al reiniciar Ventanilla.</source>
+        <translation>Terminal enrolled: {terminal} (agent {agent}). Sending to central starts when Ventanilla restarts.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="644"/>
+        <source>No hubo respuesta de la central: revise la dirección y la conexión, y vuelva a intentar.</source>
+        <translation>Central did not answer: check the address and the connection, and try again.</translation>
     </message>
 </context>
 <context>

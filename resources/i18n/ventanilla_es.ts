@@ -905,54 +905,99 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="34"/>
+        <location filename="../../ui/main_window.py" line="48"/>
         <source>Ventanilla — {terminal}</source>
         <translation>Ventanilla — {terminal}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="118"/>
+        <source>{name} (administrador) · Ctrl+, abre los ajustes</source>
+        <translation>{name} (administrador) · Ctrl+, abre los ajustes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>El efectivo de la gaveta pasó el límite: haga un retiro (1).</source>
         <translation>El efectivo de la gaveta pasó el límite: haga un retiro (1).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Retiro a caja fuerte (sangría)</source>
         <translation>Retiro a caja fuerte (sangría)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Cuente el efectivo que sale de la gaveta y escriba el monto. El supervisor lo recibe y autoriza.</source>
         <translation>Cuente el efectivo que sale de la gaveta y escriba el monto. El supervisor lo recibe y autoriza.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>Ingreso de fondo a la gaveta</source>
         <translation>Ingreso de fondo a la gaveta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Escriba el efectivo que entra a la gaveta. El supervisor que lo entrega autoriza.</source>
         <translation>Escriba el efectivo que entra a la gaveta. El supervisor que lo entrega autoriza.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>Monto</source>
         <translation>Monto</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Retiro de {amount} registrado; autorizó {name}. Se imprime el comprobante.</source>
         <translation>Retiro de {amount} registrado; autorizó {name}. Se imprime el comprobante.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Ingreso de fondo de {amount} registrado; autorizó {name}. Se imprime el comprobante.</source>
         <translation>Ingreso de fondo de {amount} registrado; autorizó {name}. Se imprime el comprobante.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>El movimiento quedó registrado, pero el comprobante no se imprimió: {problem}</source>
         <translation>El movimiento quedó registrado, pero el comprobante no se imprimió: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="266"/>
+        <source>7   Ajustes de la caja (administrador)</source>
+        <translation>7   Ajustes de la caja (administrador)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="284"/>
+        <source>Entre con un usuario administrador para cambiar los ajustes.</source>
+        <translation>Entre con un usuario administrador para cambiar los ajustes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="286"/>
+        <source>Solo un administrador puede cambiar los ajustes de la caja.</source>
+        <translation>Solo un administrador puede cambiar los ajustes de la caja.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="290"/>
+        <source>Esta ventana no puede cambiar los ajustes (no sabe dónde está settings.toml).</source>
+        <translation>Esta ventana no puede cambiar los ajustes (no sabe dónde está settings.toml).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="333"/>
+        <source>No se puede abrir la oficina central: falta la dirección de la central (central_url, en Ajustes) y la clave de la oficina (VENTANILLA_ADMIN_TOKEN al abrir Ventanilla).</source>
+        <translation>No se puede abrir la oficina central: falta la dirección de la central (central_url, en Ajustes) y la clave de la oficina (VENTANILLA_ADMIN_TOKEN al abrir Ventanilla).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="336"/>
+        <source>No se puede abrir la oficina central: falta la dirección de la central (central_url); un administrador la escribe en Ajustes.</source>
+        <translation>No se puede abrir la oficina central: falta la dirección de la central (central_url); un administrador la escribe en Ajustes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="339"/>
+        <source>No se puede abrir la oficina central: falta su clave. Abra Ventanilla con la variable de entorno VENTANILLA_ADMIN_TOKEN.</source>
+        <translation>No se puede abrir la oficina central: falta su clave. Abra Ventanilla con la variable de entorno VENTANILLA_ADMIN_TOKEN.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="360"/>
+        <source>La oficina central se abrió en otra ventana para {name}.</source>
+        <translation>La oficina central se abrió en otra ventana para {name}.</translation>
     </message>
 </context>
 <context>
@@ -1190,6 +1235,315 @@
         <location filename="../../ui/models.py" line="69"/>
         <source>Estado</source>
         <translation>Estado</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="144"/>
+        <source>Ajustes de la caja</source>
+        <translation>Ajustes de la caja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="146"/>
+        <source>Enter: campo siguiente · Ctrl+S guarda · F5 prueba la impresora · F6 da de alta la caja · Esc vuelve</source>
+        <translation>Enter: campo siguiente · Ctrl+S guarda · F5 prueba la impresora · F6 da de alta la caja · Esc vuelve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="148"/>
+        <source>Lo que se guarda aquí se aplica al reiniciar Ventanilla.</source>
+        <translation>Lo que se guarda aquí se aplica al reiniciar Ventanilla.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="161"/>
+        <source>Estafeta y caja</source>
+        <translation>Estafeta y caja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="162"/>
+        <source>Estafeta</source>
+        <translation>Estafeta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="163"/>
+        <source>Código del agente</source>
+        <translation>Código del agente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="164"/>
+        <source>Nombre del agente</source>
+        <translation>Nombre del agente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="165"/>
+        <location filename="../../ui/settings_screen.py" line="203"/>
+        <source>Dirección</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="166"/>
+        <source>Nombre de la caja</source>
+        <translation>Nombre de la caja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="167"/>
+        <source>Pie del recibo</source>
+        <translation>Pie del recibo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="168"/>
+        <source>Moneda, región e idioma</source>
+        <translation>Moneda, región e idioma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="169"/>
+        <source>Moneda</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="170"/>
+        <source>Formato regional</source>
+        <translation>Formato regional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="171"/>
+        <source>Zona horaria</source>
+        <translation>Zona horaria</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="172"/>
+        <source>Idioma</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="172"/>
+        <source>Español</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="172"/>
+        <source>English (inglés)</source>
+        <translation>English (inglés)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="173"/>
+        <source>El idioma cambia al reiniciar Ventanilla.</source>
+        <translation>El idioma cambia al reiniciar Ventanilla.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="181"/>
+        <source>Impresora y visor</source>
+        <translation>Impresora y visor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="182"/>
+        <source>Impresora</source>
+        <translation>Impresora</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="184"/>
+        <source>Probar (F5)</source>
+        <translation>Probar (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="185"/>
+        <source>Imprime la página de prueba en la impresora y el papel de arriba</source>
+        <translation>Imprime la página de prueba en la impresora y el papel de arriba</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="188"/>
+        <source>Papel</source>
+        <translation>Papel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="189"/>
+        <source>80 mm</source>
+        <translation>80 mm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="189"/>
+        <source>58 mm</source>
+        <translation>58 mm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="189"/>
+        <source>80 mm, 42 col.</source>
+        <translation>80 mm, 42 col.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="192"/>
+        <source>Visor del cliente</source>
+        <translation>Visor del cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="193"/>
+        <source>vacío: sin visor; serial:///dev/ttyUSB1</source>
+        <translation>vacío: sin visor; serial:///dev/ttyUSB1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="194"/>
+        <source>Cobro</source>
+        <translation>Cobro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="195"/>
+        <source>Política</source>
+        <translation>Política</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="196"/>
+        <source>vacío: la política por defecto</source>
+        <translation>vacío: la política por defecto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="199"/>
+        <source>Hora de corte</source>
+        <translation>Hora de corte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="199"/>
+        <source>HH:MM, p. ej. 18:00</source>
+        <translation>HH:MM, p. ej. 18:00</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="200"/>
+        <source>Redondeo</source>
+        <translation>Redondeo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="201"/>
+        <source>vacío: sin redondeo</source>
+        <translation>vacío: sin redondeo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="202"/>
+        <source>Central</source>
+        <translation>Central</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="207"/>
+        <source>Dar de alta (F6)</source>
+        <translation>Dar de alta (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="210"/>
+        <source>Código de alta</source>
+        <translation>Código de alta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="227"/>
+        <source>Guardar (Ctrl+S)</source>
+        <translation>Guardar (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="230"/>
+        <source>Volver (Esc)</source>
+        <translation>Volver (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="337"/>
+        <source>{locale}  ({sample})</source>
+        <translation>{locale}  ({sample})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="387"/>
+        <source>El archivo de ajustes no se puede leer ({problem}). Se muestran los valores por defecto; al guardar se reemplaza.</source>
+        <translation>El archivo de ajustes no se puede leer ({problem}). Se muestran los valores por defecto; al guardar se reemplaza.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="473"/>
+        <source>Espere a que termine la operación en curso.</source>
+        <translation>Espere a que termine la operación en curso.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="477"/>
+        <source>Hay cambios sin guardar: Ctrl+S los guarda; Esc otra vez sale sin guardarlos.</source>
+        <translation>Hay cambios sin guardar: Ctrl+S los guarda; Esc otra vez sale sin guardarlos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="502"/>
+        <source>Ajustes guardados (1 cambio). Se aplican al reiniciar Ventanilla.</source>
+        <translation>Ajustes guardados (1 cambio). Se aplican al reiniciar Ventanilla.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="504"/>
+        <source>Ajustes guardados ({n} cambios). Se aplican al reiniciar Ventanilla.</source>
+        <translation>Ajustes guardados ({n} cambios). Se aplican al reiniciar Ventanilla.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="506"/>
+        <source>No había cambios que guardar.</source>
+        <translation>No había cambios que guardar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="517"/>
+        <source>No se guardó nada: corrija lo marcado en rojo.</source>
+        <translation>No se guardó nada: corrija lo marcado en rojo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="525"/>
+        <source>No se guardó nada: {reason}</source>
+        <translation>No se guardó nada: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="543"/>
+        <source>Política «{name}», versión {version}.</source>
+        <translation>Política «{name}», versión {version}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="545"/>
+        <source>Sin archivo: «{name}», versión {version}.</source>
+        <translation>Sin archivo: «{name}», versión {version}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="565"/>
+        <source>Escriba la dirección de la impresora, p. ej. tcp://192.168.1.50:9100.</source>
+        <translation>Escriba la dirección de la impresora, p. ej. tcp://192.168.1.50:9100.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="573"/>
+        <source>Imprimiendo la página de prueba…</source>
+        <translation>Imprimiendo la página de prueba…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="582"/>
+        <source>Página de prueba impresa (papel {profile}).</source>
+        <translation>Página de prueba impresa (papel {profile}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="598"/>
+        <source>Esta caja es {terminal}, dada de alta en {url}.</source>
+        <translation>Esta caja es {terminal}, dada de alta en {url}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="600"/>
+        <source>Esta caja ({terminal}) no tiene alta y ya registró operaciones: no se puede dar de alta con estos datos.</source>
+        <translation>Esta caja ({terminal}) no tiene alta y ya registró operaciones: no se puede dar de alta con estos datos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="603"/>
+        <source>Sin alta en una central (caja {terminal}).</source>
+        <translation>Sin alta en una central (caja {terminal}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="618"/>
+        <source>Pidiendo el alta a la central…</source>
+        <translation>Pidiendo el alta a la central…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="628"/>
+        <source>Caja dada de alta: {terminal} (agente {agent}). Guarde (Ctrl+S) para conservar la dirección; el envío empieza al reiniciar Ventanilla.</source>
+        <translation>Caja dada de alta: {terminal} (agente {agent}). Guarde (Ctrl+S) para conservar la dirección; el envío empieza al reiniciar Ventanilla.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="631"/>
+        <source>Caja dada de alta: {terminal} (agente {agent}). El envío a la central empieza al reiniciar Ventanilla.</source>
+        <translation>Caja dada de alta: {terminal} (agente {agent}). El envío a la central empieza al reiniciar Ventanilla.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_screen.py" line="644"/>
+        <source>No hubo respuesta de la central: revise la dirección y la conexión, y vuelva a intentar.</source>
+        <translation>No hubo respuesta de la central: revise la dirección y la conexión, y vuelva a intentar.</translation>
     </message>
 </context>
 <context>
