@@ -10,7 +10,7 @@ QT_LIBS_OFFSCREEN := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 lib
 QT_LIBS_WINDOW := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
 
-.PHONY: demo test bench venv syslibs syslibs-window translations screenshots postgres clean
+.PHONY: demo test bench venv syslibs syslibs-window translations screenshots postgres chaos clean
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -74,6 +74,12 @@ bench: venv
 
 demo: syslibs-window venv
 	VENTANILLA_HOME=$(DEMO_HOME) $(PY) -m ventanilla demo --accounts $(DEMO_ACCOUNTS)
+
+# The long reliability campaigns (crash, hostile network, bad input, intruders,
+# load); they rewrite the table in docs/reliability.md.  make test runs the
+# short version of each.
+chaos: venv postgres
+	$(PY) -m tools.chaos all
 
 clean:
 	rm -rf $(VENV) .demo build *.egg-info

@@ -10,9 +10,9 @@ answers CSV with ``?format=csv``.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Callable, Literal
+from typing import Annotated, Any, Callable, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
@@ -24,6 +24,10 @@ from central.office import OfficeError
 
 PREFIX = "/admin/v1"
 MAX_UPLOAD = 20 * 1024 * 1024
+
+#: row ids are SQL BIGINTs: anything larger is a 400, never an overflow (and never a 500)
+MAX_ROW_ID = 2**63 - 1
+RowId = Annotated[int, Path(ge=1, le=MAX_ROW_ID)]
 
 
 class Strict(BaseModel):
@@ -76,12 +80,16 @@ def desk_router(engine: Engine, clock: Callable[[], datetime]) -> APIRouter:
     def actor(request: Request) -> str:
         header = request.headers.get("authorization", "")
         scheme, _, token = header.partition(" ")
-        if scheme.lower() != "bearer" or not token.strip():
+        has_token = scheme.lower() == "bearer" and bool(token.strip())
+        name = office.admin_of_token(engine, token.strip()) if has_token else None
+        if name is not None:
+            return name
+        if request.headers.get("x-terminal-id") or request.headers.get("x-signature"):
+            # a terminal's credential (its signature, or its secret as a bearer token) never opens the office's door
+            raise OfficeError("terminal_not_allowed", "Terminals may not use the central office API.", 403)
+        if not has_token:
             raise OfficeError("admin_token_required", "Send Authorization: Bearer <admin token>.", 401)
-        name = office.admin_of_token(engine, token.strip())
-        if name is None:
-            raise OfficeError("bad_admin_token", "This admin token is unknown or revoked.", 401)
-        return name
+        raise OfficeError("bad_admin_token", "This admin token is unknown or revoked.", 401)
 
     Actor = Depends(actor)
 
@@ -128,7 +136,7 @@ def desk_router(engine: Engine, clock: Callable[[], datetime]) -> APIRouter:
         return listing(rows, format, "windows", "windows")
 
     @router.get("/windows/{window_id}")
-    def get_window(window_id: int, who: str = Actor, format: str | None = None) -> Response:
+    def get_window(window_id: RowId, who: str = Actor, format: str | None = None) -> Response:
         """A window with its checks (figures and differences), exceptions and deposits."""
         detail = office.window_detail(engine, window_id)
         if format == "csv":
@@ -136,7 +144,7 @@ def desk_router(engine: Engine, clock: Callable[[], datetime]) -> APIRouter:
         return JSONResponse(detail)
 
     @router.get("/windows/{window_id}/report.pdf")
-    def get_window_pdf(window_id: int, who: str = Actor) -> Response:
+    def get_window_pdf(window_id: RowId, who: str = Actor) -> Response:
         detail = office.window_detail(engine, window_id)
         return pdf(reports.window_report(detail, clock()), f"reconciliation-{detail['agent_id']}-{detail['business_date']}")
 
@@ -163,7 +171,7 @@ def desk_router(engine: Engine, clock: Callable[[], datetime]) -> APIRouter:
     @router.get("/exceptions")
     def get_exceptions(
         who: str = Actor, status: str | None = None, type: str | None = None, agent_id: str | None = None,
-        assigned_to: str | None = None, window_id: int | None = None, business_date: str | None = None,
+        assigned_to: str | None = None, window_id: Annotated[int | None, Query(ge=1, le=MAX_ROW_ID)] = None, business_date: str | None = None,
         limit: int = Query(1000, ge=1, le=10000), offset: int = Query(0, ge=0), format: str | None = None,
     ) -> Response:
         """The exceptions queue (``status=unresolved`` for open and assigned)."""
@@ -172,16 +180,16 @@ def desk_router(engine: Engine, clock: Callable[[], datetime]) -> APIRouter:
         return listing(rows, format, "exceptions", "exceptions")
 
     @router.get("/exceptions/{exception_id}")
-    def get_exception(exception_id: int, who: str = Actor) -> JSONResponse:
+    def get_exception(exception_id: RowId, who: str = Actor) -> JSONResponse:
         return JSONResponse(office.exception_detail(engine, exception_id))
 
     @router.post("/exceptions/{exception_id}/assign")
-    def post_assign(exception_id: int, body: AssignIn, who: str = Actor) -> JSONResponse:
+    def post_assign(exception_id: RowId, body: AssignIn, who: str = Actor) -> JSONResponse:
         office.assign_exception(engine, exception_id, body.assignee, actor=who, now=clock())
         return JSONResponse(office.exception_detail(engine, exception_id))
 
     @router.post("/exceptions/{exception_id}/resolve")
-    def post_resolve(exception_id: int, body: ResolveIn, who: str = Actor) -> JSONResponse:
+    def post_resolve(exception_id: RowId, body: ResolveIn, who: str = Actor) -> JSONResponse:
         """approve; adjust (to the cashier's over/short account); reverse (a flagged payment)."""
         now = clock()
         done = office.resolve_exception(engine, exception_id, body.action, body.reason, actor=who, amount=body.amount,
@@ -204,7 +212,7 @@ def desk_router(engine: Engine, clock: Callable[[], datetime]) -> APIRouter:
         return JSONResponse({"id": deposit_id}, status_code=201)
 
     @router.post("/deposits/{deposit_id}/assign")
-    def post_assign_deposit(deposit_id: int, body: AssignDepositIn, who: str = Actor) -> JSONResponse:
+    def post_assign_deposit(deposit_id: RowId, body: AssignDepositIn, who: str = Actor) -> JSONResponse:
         office.assign_deposit(engine, deposit_id, agent_id=body.agent_id, business_date=body.business_date, reason=body.reason,
                               tender=body.tender, actor=who, now=clock())
         return JSONResponse({"id": deposit_id, "status": "assigned"})

@@ -233,6 +233,8 @@ Count = Annotated[int, Field(ge=0, le=10**9)]
 Seq = Annotated[int, Field(ge=1, le=MAX_SEQ)]
 Denominations = Annotated[dict[str, Count], AfterValidator(_denomination_keys)]
 CardText = Annotated[str, StringConstraints(max_length=100), AfterValidator(_no_card_number)]
+#: free text a person typed (void and override reasons): never a full card number
+ReasonText = Annotated[str, StringConstraints(max_length=1000), AfterValidator(_no_card_number)]
 
 
 class _Strict(BaseModel):
@@ -280,7 +282,7 @@ class Allocation(_Strict):
 class Override(_Strict):
     rule: NonEmptyStr
     approver_id: Str | None
-    reason: LongStr
+    reason: ReasonText
 
 
 class PayerId(_Strict):
@@ -337,7 +339,7 @@ class VoidItem(_ItemBase):
     voids: UUIDStr
     currency: Currency
     amount: PositiveAmount
-    reason: LongStr
+    reason: ReasonText
     approver_id: Str | None
 
 

@@ -231,6 +231,8 @@ class CounterService:
         now = self.clock.now()
         with self.uow() as uow:
             decision, policy, ctx, proposal, shift, rec = self._decide(uow, session, req, now)
+            for approval in req.overrides:
+                refuse_card_numbers(approval.reason, "reason")
             granted = authorise(policy, decision.violations, req.overrides, session.user.user_id)
             payment = Payment(
                 account_id=rec.account.account_id,
@@ -325,6 +327,7 @@ class CounterService:
         reason = (reason or "").strip()
         if len(reason) < 3:
             raise DomainError("reason_required", "Escriba el motivo de la anulación.", field="reason")
+        refuse_card_numbers(reason, "reason")
         now = self.clock.now()
         with self.uow() as uow:
             shift = self._open_shift(uow, session)

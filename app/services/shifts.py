@@ -15,7 +15,7 @@ from importlib import resources as importlib_resources
 
 from app.domain.errors import DomainError, Unauthorized
 from app.domain.money import Money
-from app.domain.policy import close_tolerance, drop_limit
+from app.domain.policy import close_tolerance, drop_limit, refuse_card_numbers
 from app.domain.protocol import uuid7
 from app.domain.shifts import (
     BlindCount,
@@ -243,6 +243,7 @@ class ShiftService:
                     raise Unauthorized("approver_not_allowed", "La diferencia la aprueba un supervisor distinto del cajero.")
                 if not reason.strip():
                     raise DomainError("reason_required", "Escriba el motivo de la diferencia.", field="reason")
+                refuse_card_numbers(reason, "reason")
             manifest = self._close(uow, shift, session, figs, count, diff, approver if not within_tolerance(diff, tolerance_minor) else None, reason, now)
             uow.commit()
         return CloseOutcome("closed", self._with_close(report, manifest, approver.name if approver and manifest["approver_id"] else ""), manifest)

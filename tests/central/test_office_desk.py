@@ -54,7 +54,7 @@ def test_the_desk_wants_an_admin_token_and_never_the_terminal_signature(client, 
     r = client.get("/admin/v1/windows", headers={"Authorization": "Bearer nope"})
     assert (r.status_code, r.json()["error"]) == (401, "bad_admin_token")
     r = client.get("/admin/v1/windows", headers=sim.headers("GET", "/admin/v1/windows", b""))
-    assert r.status_code == 401
+    assert (r.status_code, r.json()["error"]) == (403, "terminal_not_allowed")  # authenticated as a terminal: not allowed
     assert desk(client, token, "GET", "/windows").json() == {"windows": [], "count": 0}
     office.revoke_admin_token(seeded, "marta")
     assert desk(client, token, "GET", "/windows").status_code == 401

@@ -1,0 +1,1 @@
+"""Reliability and security campaigns (tools/chaos): the short versions of each, for make test."""
