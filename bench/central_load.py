@@ -178,13 +178,30 @@ def prepare_batch(terminal_id: str, items: list[dict[str, Any]], sent_at: dateti
 ACCEPTED = ("created", "accepted_flagged")
 
 
+RETRIES: dict[str, int] = {}  # HTTP status -> retries made (503 busy, 409 in progress), reset per run
+_retry_lock = threading.Lock()
+
+
 def post_batch(http: requests.Session, url: str, term: Enrolled, batch: PreparedBatch) -> dict[str, int]:
-    """Sign and send one batch; returns a count per result status. Raises on a non-200."""
+    """Sign and send one batch; returns a count per result status.
+
+    Like a terminal, a 503 (database busy: nothing applied) or 409 (batch in
+    progress) is retried with the same batch after ``Retry-After`` (at most
+    5 s); the retries are counted in ``RETRIES``.  Anything else but 200 raises.
+    """
     path = f"{API}/batches"
-    headers = signed_headers(term.terminal_id, term.secret, "POST", path, batch.body, datetime.now(timezone.utc))
-    headers["Idempotency-Key"] = batch.batch_id
-    headers["Content-Type"] = "application/json"
-    r = http.post(f"{url}{path}", data=batch.body, headers=headers, timeout=300)
+    for _attempt in range(20):
+        headers = signed_headers(term.terminal_id, term.secret, "POST", path, batch.body, datetime.now(timezone.utc))
+        headers["Idempotency-Key"] = batch.batch_id
+        headers["Content-Type"] = "application/json"
+        r = http.post(f"{url}{path}", data=batch.body, headers=headers, timeout=300)
+        if r.status_code in (503, 409):
+            with _retry_lock:
+                RETRIES[str(r.status_code)] = RETRIES.get(str(r.status_code), 0) + 1
+            retry_after = r.headers.get("Retry-After", "1")
+            time.sleep(min(float(retry_after) if retry_after.isdigit() else 1.0, 5.0))
+            continue
+        break
     if r.status_code != 200:
         raise RuntimeError(f"batch {batch.batch_id}: HTTP {r.status_code} {r.text[:300]}")
     counts: dict[str, int] = {}

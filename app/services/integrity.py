@@ -68,6 +68,8 @@ def _item_fields(item: dict[str, Any]) -> dict[str, Any]:
 def check_items(uow: UnitOfWork, records: list[OutboxRecord], start_hash: str) -> list[IntegrityProblem]:
     """Chain and row checks over consecutive outbox records starting after ``start_hash``."""
     problems: list[IntegrityProblem] = []
+    payment_ids = [r.item_id for r in records if r.type == "payment"]
+    payments = uow.payments.get_many(payment_ids) if payment_ids else {}
     prev = start_hash
     anchors = restore_anchors(uow)
     for rec in records:
@@ -85,7 +87,7 @@ def check_items(uow: UnitOfWork, records: list[OutboxRecord], start_hash: str) -
                 IntegrityProblem(rec.seq, "broken_chain", f"El registro {rec.seq} de la cola no encadena: fue alterado.")
             )
         if item.get("type") == "payment":
-            payment = uow.payments.get(item.get("id", ""))
+            payment = payments.get(item.get("id", ""))
             if payment is None:
                 problems.append(IntegrityProblem(rec.seq, "item_without_payment",
                                                  f"El pago del registro {rec.seq} no está en la caja: fue borrado."))

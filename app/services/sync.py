@@ -59,7 +59,7 @@ class SyncService:
             if pending:
                 # what leaves the terminal must still agree with its rows and its chain
                 start = uow.outbox.hash_of(pending[0].seq - 1) if pending[0].seq > 1 else ZERO_HASH
-                contiguous = uow.outbox.after(pending[0].seq - 1)[: len(pending)]
+                contiguous = uow.outbox.after(pending[0].seq - 1, limit=len(pending))
                 problems = check_items(uow, contiguous, start or ZERO_HASH)
                 if problems:
                     raise StoreTampered(
@@ -79,22 +79,24 @@ class SyncService:
         now = self.clock.now()
         acked = flagged = quarantined = 0
         with self.uow() as uow:
+            settled: list[tuple[str, str, str]] = []
             for item in items:
                 result = by_id.get(item["id"])
                 if result is None:
                     continue  # not answered: stays pending, goes again next time
                 status = result.get("status")
                 if status in ACKED:
-                    uow.outbox.settle(item["id"], "acked", json.dumps(result, ensure_ascii=False), now)
+                    settled.append((item["id"], "acked", json.dumps(result, ensure_ascii=False)))
                     acked += 1
                     flagged += status == "accepted_flagged"
                 elif status in QUARANTINED:
-                    uow.outbox.settle(item["id"], "quarantined", json.dumps(result, ensure_ascii=False), now)
+                    settled.append((item["id"], "quarantined", json.dumps(result, ensure_ascii=False)))
                     record_audit(
                         uow, now, None, "sync_quarantine", item_id=item["id"], seq=item["seq"], status=status,
                         reason=result.get("reason") or ",".join(result.get("fields", [])),
                     )
                     quarantined += 1
+            uow.outbox.settle_many(settled, now)
             uow.values.set("last_sync_at", rfc3339(now))
             pending_after = uow.outbox.stats()[0]
             uow.commit()
@@ -121,10 +123,10 @@ class SyncService:
                 cursor = uow.values.get("snapshot_cursor") or ""
             accounts, next_cursor, has_more = self.transport.fetch_snapshot(cursor, SNAPSHOT_PAGE)
             now = self.clock.now()
+            for account in accounts:
+                _check_account(account)  # a malformed page is refused whole, before anything is written
             with self.uow() as uow:
-                for account in accounts:
-                    _check_account(account)
-                    uow.snapshot.upsert_account(account, now)
+                uow.snapshot.upsert_accounts(accounts, now)
                 uow.values.set("snapshot_cursor", next_cursor)
                 uow.values.set("snapshot_at", rfc3339(now))
                 uow.commit()

@@ -302,6 +302,22 @@ class SqlPayments:
     def get(self, payment_id: str) -> PaymentRecord | None:
         return self._load(self.s.get(PaymentRow, payment_id))
 
+    def get_many(self, payment_ids: list[str]) -> dict[str, PaymentRecord]:
+        """Many payments in three queries (the sync check of a whole batch)."""
+        out: dict[str, PaymentRecord] = {}
+        for start in range(0, len(payment_ids), 500):
+            chunk = payment_ids[start : start + 500]
+            rows = list(self.s.scalars(select(PaymentRow).where(PaymentRow.payment_id.in_(chunk))))
+            allocations: dict[str, list[AllocationRow]] = {}
+            for a in self.s.scalars(select(AllocationRow).where(AllocationRow.payment_id.in_(chunk)).order_by(AllocationRow.id)):
+                allocations.setdefault(a.payment_id, []).append(a)
+            tenders: dict[str, list[TenderRow]] = {}
+            for t in self.s.scalars(select(TenderRow).where(TenderRow.payment_id.in_(chunk)).order_by(TenderRow.id)):
+                tenders.setdefault(t.payment_id, []).append(t)
+            for r in rows:
+                out[r.payment_id] = _payment_from_row(r, allocations.get(r.payment_id, []), tenders.get(r.payment_id, []))
+        return out
+
     def by_receipt(self, receipt_no: int) -> PaymentRecord | None:
         return self._load(self.s.scalars(select(PaymentRow).where(PaymentRow.receipt_no == receipt_no)).first())
 
@@ -396,9 +412,20 @@ class SqlOutbox:
     def all(self) -> list[OutboxRecord]:
         return [_outbox_from_row(r) for r in self.s.scalars(select(OutboxRow).order_by(OutboxRow.seq))]
 
-    def after(self, seq: int) -> list[OutboxRecord]:
-        rows = self.s.connection().execute(select(_O).where(_O.c.seq > seq).order_by(_O.c.seq))
+    def after(self, seq: int, limit: int | None = None) -> list[OutboxRecord]:
+        query = select(_O).where(_O.c.seq > seq).order_by(_O.c.seq)
+        rows = self.s.connection().execute(query.limit(limit) if limit else query)
         return [_outbox_from_row(r) for r in rows]
+
+    def settle_many(self, results: list[tuple[str, str, str]], at: datetime) -> None:
+        """(item_id, state, result) for a whole batch, in one statement."""
+        if results:
+            self.s.connection().execute(
+                update(_O)
+                .where(_O.c.item_id == bindparam("iid"))
+                .values(state=bindparam("st"), result=bindparam("res"), acked_at=to_text(at), attempts=_O.c.attempts + 1),
+                [{"iid": i, "st": st, "res": r} for i, st, r in results],
+            )
 
     def hash_of(self, seq: int) -> str | None:
         return self.s.connection().execute(select(_O.c.hash).where(_O.c.seq == seq)).scalar()
@@ -450,45 +477,56 @@ class SqlSnapshot:
         self.s = session
 
     def upsert_account(self, a: dict[str, Any], as_of: datetime) -> None:
+        self.upsert_accounts([a], as_of)
+
+    def upsert_accounts(self, accounts: list[dict[str, Any]], as_of: datetime) -> None:
+        """A page of central's accounts in a few statements (a first snapshot is a million of them)."""
+        if not accounts:
+            return
         conn = self.s.connection()
-        if conn.execute(select(BillerRow.biller_id).where(BillerRow.biller_id == a["biller_id"])).first() is None:
-            conn.execute(
-                insert(BillerRow.__table__).values(
-                    biller_id=a["biller_id"], name=a["biller_id"], kind="other", currency=a["currency"], barcode_format=None
-                )
-            )
-        values = dict(
-            biller_id=a["biller_id"],
-            name=a["name"],
-            national_id=a.get("national_id", ""),
-            segment=a["segment"],
-            status=a["status"],
-            currency=a["currency"],
-            balance_minor=a["balance"],
-            as_of=a.get("as_of") or to_text(as_of),
+        cur = conn.connection.driver_connection.cursor()
+        ids = [a["account_id"] for a in accounts]
+        billers = {a["biller_id"]: a["currency"] for a in accounts}
+        known = {b for (b,) in conn.execute(select(BillerRow.biller_id).where(BillerRow.biller_id.in_(list(billers))))}
+        cur.executemany(
+            "INSERT INTO billers(biller_id, name, kind, currency, barcode_format) VALUES (?, ?, 'other', ?, NULL)",
+            [(b, b, c) for b, c in billers.items() if b not in known],
         )
-        if conn.execute(update(_A).where(_A.c.account_id == a["account_id"]).values(**values)).rowcount == 0:
-            conn.execute(insert(_A).values(account_id=a["account_id"], address=a.get("address", ""), **values))
-        conn.execute(_D.delete().where(_D.c.account_id == a["account_id"]))
-        docs = a.get("documents") or []
-        if docs:
-            conn.execute(
-                insert(_D),
-                [
-                    dict(
-                        document_id=d["document_id"],
-                        account_id=a["account_id"],
-                        kind=d["kind"],
-                        issue_date=d["issue_date"],
-                        due_date=d["due_date"],
-                        amount_minor=d["amount"],
-                        paid_minor=d["paid"],
-                        currency=d["currency"],
-                    )
-                    for d in docs
-                ],
-            )
-        self._reapply_unsent_payments(conn, a["account_id"])
+        stamp = to_text(as_of)
+        cur.executemany(
+            "INSERT INTO accounts(account_id, biller_id, name, national_id, segment, status, currency, address,"
+            " balance_minor, as_of) VALUES (?,?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT(account_id) DO UPDATE SET biller_id=excluded.biller_id, name=excluded.name,"
+            " national_id=excluded.national_id, segment=excluded.segment, status=excluded.status,"
+            " currency=excluded.currency, balance_minor=excluded.balance_minor, as_of=excluded.as_of",
+            [
+                (a["account_id"], a["biller_id"], a["name"], a.get("national_id", ""), a["segment"], a["status"],
+                 a["currency"], a.get("address", ""), a["balance"], a.get("as_of") or stamp)
+                for a in accounts
+            ],
+        )
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            cur.execute(f"DELETE FROM documents WHERE account_id IN ({','.join('?' * len(chunk))})", chunk)
+        cur.executemany(
+            "INSERT INTO documents(document_id, account_id, kind, issue_date, due_date, amount_minor, paid_minor, currency)"
+            " VALUES (?,?,?,?,?,?,?,?)",
+            [
+                (d["document_id"], a["account_id"], d["kind"], d["issue_date"], d["due_date"], d["amount"], d["paid"],
+                 d["currency"])
+                for a in accounts
+                for d in a.get("documents") or []
+            ],
+        )
+        unsent = conn.execute(
+            select(_P.c.account_id)
+            .join(_O, _O.c.item_id == _P.c.payment_id)
+            .where(_O.c.state == "pending", _P.c.status == "posted")
+            .distinct()
+        ).scalars()
+        page = set(ids)
+        for account_id in [x for x in unsent if x in page]:
+            self._reapply_unsent_payments(conn, account_id)
 
     @staticmethod
     def _reapply_unsent_payments(conn: Any, account_id: str) -> None:

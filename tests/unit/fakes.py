@@ -129,6 +129,9 @@ class FakePayments:
     def get(self, payment_id):
         return self.st.payments.get(payment_id)
 
+    def get_many(self, ids):
+        return {i: self.st.payments[i] for i in ids if i in self.st.payments}
+
     def by_receipt(self, receipt_no):
         return next((p for p in self.st.payments.values() if p.receipt_no == receipt_no), None)
 
@@ -180,8 +183,13 @@ class FakeOutbox:
             if o.item_id == item_id:
                 o.state, o.result, o.attempts = state, result, o.attempts + 1
 
-    def after(self, seq):
-        return [o for o in self.st.outbox if o.seq > seq]
+    def after(self, seq, limit=None):
+        out = [o for o in self.st.outbox if o.seq > seq]
+        return out[:limit] if limit else out
+
+    def settle_many(self, results, at):
+        for item_id, state, result in results:
+            self.settle(item_id, state, result, at)
 
     def hash_of(self, seq):
         return next((o.hash for o in self.st.outbox if o.seq == seq), None)
@@ -212,6 +220,10 @@ class FakeValues:
 class FakeSnapshot:
     def __init__(self, st: State) -> None:
         self.st = st
+
+    def upsert_accounts(self, accounts, as_of):
+        for a in accounts:
+            self.upsert_account(a, as_of)
 
     def upsert_account(self, a, as_of):
         from app.domain.accounts import Account, AccountStatus, Segment
