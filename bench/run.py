@@ -14,7 +14,6 @@ import os
 import random
 import shutil
 import sqlite3
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -26,7 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.common import Metric  # noqa: E402
+from bench.common import Metric, p99  # noqa: E402
+from bench.common import timed_ms as timed  # noqa: E402
 from app.domain.barcodes import build_fixed, build_gs1, format_from_config  # noqa: E402
 from app.domain.money import Money  # noqa: E402
 from app.services.auth import Argon2PinHasher  # noqa: E402
@@ -46,19 +46,6 @@ TARGETS = {
 }
 RATIO_TARGETS = {"payment_commit_p99_ms": 4.0}
 PRAGMAS = ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON")
-
-
-def p99(samples: list[float]) -> float:
-    return statistics.quantiles(samples, n=100, method="inclusive")[98]
-
-
-def timed(fn, args_list) -> list[float]:
-    out = []
-    for args in args_list:
-        t = time.perf_counter()
-        fn(*args)
-        out.append((time.perf_counter() - t) * 1000)
-    return out
 
 
 def raw_connect(path: Path) -> sqlite3.Connection:

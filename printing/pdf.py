@@ -31,7 +31,7 @@ from reportlab.pdfgen import canvas
 
 from app.services.receipts import ReceiptData
 from printing.layout import Barcode, Cut, Feed, Layout, QRCode, Rule, TextLine, datetime_text, money_text, receipt_layout
-from printing.profiles import PrinterProfile, get_profile
+from printing.profiles import PrinterProfile
 from printing.text import printable
 
 PDF_CODEC = "cp1252"  # the standard PDF fonts' WinAnsi encoding

@@ -47,7 +47,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.accounts import AccountStatus, AccountView
-from app.domain.amounts import parse_amount
 from app.domain.barcodes import looks_like_barcode
 from app.domain.errors import DomainError
 from app.domain.money import Money

@@ -33,7 +33,29 @@ def status_label(status: AccountStatus) -> str:
     return labels.get(status, str(status))
 
 
-class ResultsModel(QAbstractTableModel):
+
+class RowsTableModel(QAbstractTableModel):
+    """What every table here shares: rows in ``_rows``, ``COLUMNS`` columns, and
+    the column titles from ``headers()`` (built on demand, so they follow the language)."""
+
+    COLUMNS = 0
+    _rows: list
+
+    def headers(self) -> dict[int, str]:
+        raise NotImplementedError
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        return self.headers().get(section)
+
+class ResultsModel(RowsTableModel):
     """Accounts found by a name, national id or account search."""
 
     ACCOUNT, NAME, BILLER, BALANCE, STATUS = range(5)
@@ -52,22 +74,14 @@ class ResultsModel(QAbstractTableModel):
     def view_at(self, row: int) -> AccountView | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
+    def headers(self) -> dict[int, str]:
         return {
             self.ACCOUNT: self.tr("Cuenta"),
             self.NAME: self.tr("Nombre"),
             self.BILLER: self.tr("Empresa"),
             self.BALANCE: self.tr("Saldo"),
             self.STATUS: self.tr("Estado"),
-        }.get(section)
+        }
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -91,7 +105,7 @@ class ResultsModel(QAbstractTableModel):
         return None
 
 
-class DocumentsModel(QAbstractTableModel):
+class DocumentsModel(RowsTableModel):
     """An account's open documents, oldest due date first, each one selectable.
 
     All are selected when the account is shown: the everyday payment is the
@@ -144,22 +158,14 @@ class DocumentsModel(QAbstractTableModel):
         return total
 
     # --- Qt --------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
+    def headers(self) -> dict[int, str]:
         return {
             self.SELECTED: self.tr("Pagar"),
             self.DOCUMENT: self.tr("Documento"),
             self.DUE: self.tr("Vence"),
             self.DAYS_PAST_DUE: self.tr("Días vencida"),
             self.OUTSTANDING: self.tr("Pendiente"),
-        }.get(section)
+        }
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -205,7 +211,7 @@ def documents_total(documents: Sequence[OpenDocument], currency: str) -> Money:
     return total
 
 
-class ShiftPaymentsModel(QAbstractTableModel):
+class ShiftPaymentsModel(RowsTableModel):
     """Receipts taken in this shift, newest first (for reprinting any of them)."""
 
     RECEIPT, TIME, ACCOUNT, NAME, AMOUNT, CHANGE = range(6)
@@ -236,15 +242,7 @@ class ShiftPaymentsModel(QAbstractTableModel):
                 self._rows[r] = replace(p, status="voided")
                 self.dataChanged.emit(self.index(r, 0), self.index(r, self.COLUMNS - 1))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
+    def headers(self) -> dict[int, str]:
         return {
             self.RECEIPT: self.tr("Recibo"),
             self.TIME: self.tr("Hora"),
@@ -252,7 +250,7 @@ class ShiftPaymentsModel(QAbstractTableModel):
             self.NAME: self.tr("Nombre"),
             self.AMOUNT: self.tr("Pagado"),
             self.CHANGE: self.tr("Vuelto"),
-        }.get(section)
+        }
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -302,7 +300,7 @@ def tender_label(kind: str) -> str:
     }.get(kind, kind)
 
 
-class ReportLinesModel(QAbstractTableModel):
+class ReportLinesModel(RowsTableModel):
     """The X report on screen: one line per figure (concept, how many, amount)."""
 
     CONCEPT, COUNT, AMOUNT = range(3)
@@ -375,7 +373,7 @@ SHORT = QColor("#9b0000")
 OVER = QColor("#8a4b00")
 
 
-class CloseResultModel(QAbstractTableModel):
+class CloseResultModel(RowsTableModel):
     """After the blind count: expected against counted per tender, and over/short."""
 
     TENDER, EXPECTED, COUNTED, DIFFERENCE, RESULT = range(5)
@@ -410,22 +408,14 @@ class CloseResultModel(QAbstractTableModel):
             return self.tr("faltante")
         return self.tr("cuadra")
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
+    def headers(self) -> dict[int, str]:
         return {
             self.TENDER: self.tr("Medio"),
             self.EXPECTED: self.tr("Esperado"),
             self.COUNTED: self.tr("Contado"),
             self.DIFFERENCE: self.tr("Diferencia"),
             self.RESULT: self.tr("Resultado"),
-        }.get(section)
+        }
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -450,7 +440,7 @@ class CloseResultModel(QAbstractTableModel):
         return None
 
 
-class HeldReceiptsModel(QAbstractTableModel):
+class HeldReceiptsModel(RowsTableModel):
     """Receipts the printer did not take (printing.spool.HeldReceipt), oldest receipt first."""
 
     RECEIPT, HELD_AT, NAME, PROBLEM, ATTEMPTS = range(5)
@@ -469,22 +459,14 @@ class HeldReceiptsModel(QAbstractTableModel):
     def held_at(self, row: int):
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
+    def headers(self) -> dict[int, str]:
         return {
             self.RECEIPT: self.tr("Recibo"),
             self.HELD_AT: self.tr("Desde"),
             self.NAME: self.tr("Nombre"),
             self.PROBLEM: self.tr("Por qué no salió"),
             self.ATTEMPTS: self.tr("Intentos"),
-        }.get(section)
+        }
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -509,7 +491,7 @@ class HeldReceiptsModel(QAbstractTableModel):
         return None
 
 
-class SplitTendersModel(QAbstractTableModel):
+class SplitTendersModel(RowsTableModel):
     """The tenders of a split payment (F5), in the order the cashier added them."""
 
     NO, KIND, DETAIL, AMOUNT = range(4)

@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QButtonGroup, QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton,
+    QButtonGroup, QComboBox, QDialog, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QRadioButton,
     QStackedWidget, QVBoxLayout, QWidget,
 )
 
