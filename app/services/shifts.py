@@ -83,16 +83,17 @@ class ShiftService:
 
     # --- the policy's cash-control numbers (minor units) ---------------------------
 
+    # These read the policy already in memory (no I/O: screens ask them on the GUI
+    # thread); a newer policy from central is taken in by the next payment or close.
+
     def drop_limit(self) -> int | None:
         """Cash in the drawer above which the counter asks for a sangría; None: no limit."""
-        with self.uow() as uow:
-            limit = drop_limit(self.policies.current(uow), self.settings.currency)
+        limit = drop_limit(self.policies.policy, self.settings.currency)
         return limit.to_minor() if limit is not None else None
 
     def close_tolerance(self) -> int:
         """The largest over/short per tender that still closes without a recount."""
-        with self.uow() as uow:
-            tolerance = close_tolerance(self.policies.current(uow), self.settings.currency)
+        tolerance = close_tolerance(self.policies.policy, self.settings.currency)
         return tolerance.to_minor() if tolerance is not None else 0
 
     def denominations(self, currency: str | None = None) -> tuple[Denomination, ...]:
@@ -223,10 +224,11 @@ class ShiftService:
         if min(count.cheque_count, count.cheque_total, count.card_total) < 0:
             raise DomainError("bad_count", "Los totales contados no pueden ser negativos.", field="count")
         count = BlindCount(count.denominations, count.cheque_count, count.cheque_total, count.card_total, cash)
-        if tolerance_minor is None:
-            tolerance_minor = self.close_tolerance()
         now = self.clock.now()
         with self.uow() as uow:
+            if tolerance_minor is None:
+                policy_tolerance = close_tolerance(self.policies.current(uow), self.settings.currency)
+                tolerance_minor = policy_tolerance.to_minor() if policy_tolerance is not None else 0
             shift = self._open(uow, session)
             figs = self._figures(uow, shift)
             diff = over_short(figs.expected, count.counted())
