@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from app.domain.accounts import AccountView
+from app.domain.accounts import AccountView, Biller, OpenDocument
 from app.domain.errors import DomainError, NotFound, Unauthorized
 from app.domain.money import Money
 from app.domain.payments import CashTender, ChequeTender, Payment, Tender
@@ -100,19 +100,29 @@ class CounterService:
 
     # --- looking up ------------------------------------------------------------
 
-    def _view(self, uow: UnitOfWork, rec: AccountRecord, **extra: Any) -> AccountView:
-        biller = uow.accounts.biller(rec.account.biller_id)
-        if biller is None:  # the snapshot's foreign key makes this a corrupt store
-            raise NotFound("unknown_biller", f"La empresa {rec.account.biller_id} no está cargada en esta caja.")
+    @staticmethod
+    def _make_view(rec: AccountRecord, biller: Biller, documents: list[OpenDocument], **extra: Any) -> AccountView:
         return AccountView(
             account=rec.account,
             biller=biller,
-            documents=tuple(uow.accounts.documents(rec.account.account_id)),
+            documents=tuple(documents),
             balance=Money.from_minor(rec.balance_minor, rec.account.currency),
             as_of=rec.as_of,
             online=False,
             **extra,
         )
+
+    def _view(self, uow: UnitOfWork, rec: AccountRecord, **extra: Any) -> AccountView:
+        biller = uow.accounts.biller(rec.account.biller_id)
+        if biller is None:  # the snapshot's foreign key makes this a corrupt store
+            raise NotFound("unknown_biller", f"La empresa {rec.account.biller_id} no está cargada en esta caja.")
+        return self._make_view(rec, biller, uow.accounts.documents(rec.account.account_id), **extra)
+
+    @staticmethod
+    def _barcode_formats(uow: UnitOfWork) -> dict[str, Any]:
+        from app.domain.barcodes import format_from_config
+
+        return {b: format_from_config(cfg) for b, cfg in uow.accounts.barcode_formats().items()}
 
     def lookup_account(self, account_id: str) -> AccountView:
         account_id = (account_id or "").strip()
@@ -127,11 +137,10 @@ class CounterService:
             return self._view(uow, rec)
 
     def lookup_barcode(self, raw: str) -> AccountView:
-        from app.domain.barcodes import format_from_config, parse_bill_barcode
+        from app.domain.barcodes import parse_bill_barcode
 
         with self.uow() as uow:
-            formats = {b: format_from_config(cfg) for b, cfg in uow.accounts.barcode_formats().items()}
-            bill = parse_bill_barcode(raw, formats)
+            bill = parse_bill_barcode(raw, self._barcode_formats(uow))
             rec = uow.accounts.get(bill.reference)
             document_id = None
             if rec is None:
@@ -160,29 +169,19 @@ class CounterService:
         views = []
         for rec in records:
             biller = uow.accounts.biller(rec.account.biller_id)
-            if biller is None:
-                continue
-            views.append(
-                AccountView(
-                    account=rec.account,
-                    biller=biller,
-                    documents=tuple(docs[rec.account.account_id]),
-                    balance=Money.from_minor(rec.balance_minor, rec.account.currency),
-                    as_of=rec.as_of,
-                )
-            )
+            if biller is not None:
+                views.append(self._make_view(rec, biller, docs[rec.account.account_id]))
         return views
 
     def search(self, text: str) -> SearchResult:
         """The one search field: a scan, an account number, a national id or a name."""
-        from app.domain.barcodes import format_from_config, looks_like_barcode
+        from app.domain.barcodes import looks_like_barcode
 
         text = (text or "").strip()
         if not text:
             raise DomainError("empty_search", "Escanee la factura o escriba cuenta o nombre.", field="search")
         with self.uow() as uow:
-            configs = uow.accounts.barcode_formats()
-        formats = {b: format_from_config(c) for b, c in configs.items()}
+            formats = self._barcode_formats(uow)
         if looks_like_barcode(text, formats):
             return SearchResult("barcode", (self.lookup_barcode(text),))
         # not a bill this counter knows: a full card number typed here is refused, never searched or logged
