@@ -51,9 +51,11 @@ from sync.wire import (
     MAX_CLOCK_SKEW,
     BatchDoc,
     BatchEnvelope,
-    batch_body_digest,
+    batch_digest_from_texts,
+    canonical_text,
     check_control,
     loads_strict,
+    may_hold_nul,
     parse_rfc3339,
     rfc3339,
     sign_request,
@@ -329,13 +331,17 @@ def create_app(db_url: str, *, clock: Clock | None = None, migrate: bool = False
         wrong = check_control(envelope.items, envelope.control)
         if wrong:
             raise ApiError(422, "control_mismatch", "The control totals do not match the items.", fields=wrong)
+        # each item's canonical JSON, once: the batch digest, the item's hash and its stored body
+        texts = [canonical_text(it) for it in envelope.items]
         request_ = BatchRequest(
             terminal_id=caller.terminal_id,
             agent_id=caller.agent_id,
             batch_id=envelope.batch_id,
-            digest=batch_body_digest(doc),
+            digest=batch_digest_from_texts(doc, texts),
             sent_at=parse_rfc3339(envelope.sent_at),
             items=envelope.items,
+            texts=texts,
+            nul_possible=may_hold_nul(body),
         )
         with in_flight(envelope.batch_id):
             try:

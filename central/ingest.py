@@ -22,12 +22,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
+from contextlib import contextmanager
+from operator import itemgetter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
-from sqlalchemy import Connection, Engine, bindparam, func, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Connection, Engine, Table, func, insert, select, update
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from central import ledger
 from central.ledger import Line
@@ -52,7 +55,7 @@ from sync.wire import (
     UUID_RE,
     ZERO_HASH,
     ItemProblem,
-    canonical_json,
+    canonical_text,
     item_problem,
     parse_rfc3339,
     rfc3339,
@@ -87,6 +90,10 @@ class BatchRequest:
     digest: str
     sent_at: datetime
     items: list[dict[str, Any]]
+    #: ``canonical_text`` of each item, when the caller already has it (computed otherwise)
+    texts: list[str] | None = None
+    #: False when the body held no ``\\u0000`` escape (``sync.wire.may_hold_nul``)
+    nul_possible: bool = True
 
 
 # -- helpers -------------------------------------------------------------------
@@ -176,11 +183,39 @@ class _Payment:
 # -- the batch -----------------------------------------------------------------
 
 
+#: SQLite has one writer at a time: batches of this process queue on a lock (woken as soon as
+#: the previous one commits) instead of sleep-polling SQLite's busy handler.  By database URL.
+_sqlite_writers: dict[str, threading.Lock] = {}
+_sqlite_writers_guard = threading.Lock()
+WRITER_WAIT_S = 60.0  # as long as SQLite's busy_timeout
+
+
+@contextmanager
+def _one_writer(engine: Engine) -> Iterator[None]:
+    if engine.dialect.name != "sqlite":
+        yield
+        return
+    key = engine.url.render_as_string(hide_password=False)
+    with _sqlite_writers_guard:
+        lock = _sqlite_writers.setdefault(key, threading.Lock())
+    if not lock.acquire(timeout=WRITER_WAIT_S):
+        raise OperationalError("BEGIN IMMEDIATE", {}, TimeoutError("database is locked (writer queue)"))
+    try:
+        yield
+    finally:
+        lock.release()
+
+
 def apply_batch(engine: Engine, req: BatchRequest, now: datetime) -> dict[str, Any]:
     """Apply ``req`` in one transaction and return the 200 answer."""
+    # Everything judged from the items alone happens before the write transaction.
+    texts = req.texts if req.texts is not None else [canonical_text(it) for it in req.items]
+    problems = [
+        item_problem(it, text=text, nul_possible=req.nul_possible) for it, text in zip(req.items, texts)
+    ]
     try:
-        with write_engine(engine).begin() as conn:
-            return _Apply(conn, req, now).run()
+        with _one_writer(engine), write_engine(engine).begin() as conn:
+            return _Apply(conn, req, now, texts, problems).run()
     except IntegrityError as e:
         # Only a race this process cannot see (another server process inserting the
         # same item id or batch id at the same instant) gets here: nothing was
@@ -189,8 +224,17 @@ def apply_batch(engine: Engine, req: BatchRequest, now: datetime) -> dict[str, A
 
 
 class _Apply:
-    def __init__(self, conn: Connection, req: BatchRequest, now: datetime) -> None:
+    def __init__(
+        self,
+        conn: Connection,
+        req: BatchRequest,
+        now: datetime,
+        texts: list[str],
+        problems: list[ItemProblem | None],
+    ) -> None:
         self.conn, self.req, self.now = conn, req, now
+        self.texts, self.problems = texts, problems
+        self._times: dict[str, datetime] = {}
         self.recorded_at = rfc3339(now)
         self.pg = conn.dialect.name == "postgresql"
         self.terminal_id = req.terminal_id
@@ -254,7 +298,6 @@ class _Apply:
     # -- 3 ---------------------------------------------------------------------
     def _prefetch(self) -> None:
         conn, items = self.conn, self.req.items
-        self.problems: list[ItemProblem | None] = [item_problem(it) for it in items]
         valid = [it for it, p in zip(items, self.problems) if p is None]
 
         # only well-formed ids can be stored ones (and only they are safe to send to any driver)
@@ -278,6 +321,44 @@ class _Apply:
                 )
             ):
                 self.by_seq[row.seq] = (row.id, row.hash, row.prev_hash)
+
+        # what needs no lock first: the rows locked below stay locked until commit
+        self.closes: list[tuple[str, int]] = []
+        if valid:
+            earliest = min(it["business_date"] for it in valid)
+            self.closes = [
+                (row.business_date, row.seq)
+                for row in conn.execute(
+                    select(items_t.c.business_date, items_t.c.seq).where(
+                        items_t.c.terminal_id == self.terminal_id,
+                        items_t.c.type == "shift_close",
+                        items_t.c.business_date >= earliest,
+                    )
+                )
+            ]
+
+        row = conn.execute(
+            select(policies_t.c.document)
+            .where(policies_t.c.agent_id == self.req.agent_id)
+            .order_by(policies_t.c.version.desc())
+            .limit(1)
+        ).first()
+        self.policy: dict[str, Any] = json.loads(row.document) if row else {}
+
+        offline_shifts = sorted({it["shift_id"] for it in valid if it["type"] == "payment" and it["offline"]})
+        self.offline_totals: dict[str, int] = {}
+        if offline_shifts and self.policy:
+            for row in conn.execute(
+                select(items_t.c.shift_id, func.sum(items_t.c.amount))
+                .where(
+                    items_t.c.terminal_id == self.terminal_id,
+                    items_t.c.type == "payment",
+                    items_t.c.offline.is_(True),
+                    items_t.c.shift_id.in_(offline_shifts),
+                )
+                .group_by(items_t.c.shift_id)
+            ):
+                self.offline_totals[row[0]] = int(row[1] or 0)
 
         # payments a void reverses, locked so two voids cannot both reverse one payment
         targets = sorted({it["voids"] for it in valid if it["type"] == "void"})
@@ -327,46 +408,9 @@ class _Apply:
                 self.docs[doc.document_id] = doc
                 self.accounts[row.account_id].docs.append(doc)
 
-        self.closes: list[tuple[str, int]] = []
-        if valid:
-            earliest = min(it["business_date"] for it in valid)
-            self.closes = [
-                (row.business_date, row.seq)
-                for row in conn.execute(
-                    select(items_t.c.business_date, items_t.c.seq).where(
-                        items_t.c.terminal_id == self.terminal_id,
-                        items_t.c.type == "shift_close",
-                        items_t.c.business_date >= earliest,
-                    )
-                )
-            ]
-
-        row = conn.execute(
-            select(policies_t.c.document)
-            .where(policies_t.c.agent_id == self.req.agent_id)
-            .order_by(policies_t.c.version.desc())
-            .limit(1)
-        ).first()
-        self.policy: dict[str, Any] = json.loads(row.document) if row else {}
-
         # the settlement windows the items fall in (opened here when new)
         self.windows = ensure_windows(conn, self.req.agent_id, {it["business_date"] for it in valid}, self.now)
         self._current_window: str | None = None
-
-        offline_shifts = sorted({it["shift_id"] for it in valid if it["type"] == "payment" and it["offline"]})
-        self.offline_totals: dict[str, int] = {}
-        if offline_shifts and self.policy:
-            for row in conn.execute(
-                select(items_t.c.shift_id, func.sum(items_t.c.amount))
-                .where(
-                    items_t.c.terminal_id == self.terminal_id,
-                    items_t.c.type == "payment",
-                    items_t.c.offline.is_(True),
-                    items_t.c.shift_id.in_(offline_shifts),
-                )
-                .group_by(items_t.c.shift_id)
-            ):
-                self.offline_totals[row[0]] = int(row[1] or 0)
 
     # -- 4 ---------------------------------------------------------------------
     def _judge_all(self) -> None:
@@ -398,7 +442,7 @@ class _Apply:
         if problem is None:
             problem = self._chain_problem(item)
         if problem is not None:
-            return self._reject(item, problem)
+            return self._reject(item, problem, self.texts[i])
         return self._record(i, item)
 
     def _compare(self, item_id: str, stored: dict[str, Any], item: dict[str, Any], i: int, rec: int) -> dict[str, Any]:
@@ -456,7 +500,7 @@ class _Apply:
             "amount": amount if isinstance(amount, int) and not isinstance(amount, bool) and abs(amount) < 2**62 else None,
         }
 
-    def _reject(self, item: dict[str, Any], problem: ItemProblem) -> dict[str, Any]:
+    def _reject(self, item: dict[str, Any], problem: ItemProblem, text: str) -> dict[str, Any]:
         item_id = item["id"]
         self.exceptions.append(
             {
@@ -467,7 +511,7 @@ class _Apply:
                 "kind": "rejected",
                 "reasons": json.dumps([problem.reason]),
                 "detail": problem.detail,
-                "body": _loose_json(item),
+                "body": text,  # == _loose_json(item)
                 "status": "open",
                 "created_at": self.now,
             }
@@ -480,12 +524,19 @@ class _Apply:
     def _closed(self, business_date: str, seq: int) -> bool:
         return any(bd >= business_date and (s > seq or bd > business_date) for bd, s in self.closes)
 
+    def _time(self, text: str) -> datetime:
+        """``parse_rfc3339``, once per distinct text of the batch."""
+        moment = self._times.get(text)
+        if moment is None:
+            moment = self._times[text] = parse_rfc3339(text)
+        return moment
+
     def _record(self, i: int, item: dict[str, Any]) -> dict[str, Any]:
         reasons: list[str] = []
-        occurred = parse_rfc3339(item["occurred_at"])
+        occurred = self._time(item["occurred_at"])
         skewed = self.batch_skewed or occurred - self.now > MAX_CLOCK_SKEW
         if item["type"] == "payment" and item["balance_as_of"] is not None:
-            skewed = skewed or parse_rfc3339(item["balance_as_of"]) - occurred > MAX_CLOCK_SKEW
+            skewed = skewed or self._time(item["balance_as_of"]) - occurred > MAX_CLOCK_SKEW
         if skewed:
             reasons.append("clock_skew")
         if self._closed(item["business_date"], item["seq"]):
@@ -521,7 +572,7 @@ class _Apply:
         assert ledger.is_balanced(lines), (kind, lines)
 
         status = "accepted_flagged" if reasons else "created"
-        body = canonical_json(item)
+        body = self.texts[i]  # canonical JSON (the item passed the strict schema: no floats)
         rec = len(self.records)
         self.records.append(
             {
@@ -708,12 +759,79 @@ class _Apply:
             .returning(counters_t.c.value)
         ).scalar_one()
 
-    def _insert(self, table: Any, rows: list[dict[str, Any]]) -> None:
-        # executemany: psycopg pipelines it; a multi-row VALUES statement measured slower
-        self.conn.execute(insert(table), rows)
+    def _insert(self, table: Table, rows: list[dict[str, Any]]) -> None:
+        """Insert ``rows`` (dicts with the same keys) with one driver ``executemany``.
+
+        The statement is plain SQL over the columns given and every value goes through its
+        column type's bind processor (memoised per batch: the times repeat), so the rows
+        stored are exactly what ``conn.execute(insert(table), rows)`` stores, without its
+        per-row overhead.  psycopg pipelines an ``executemany``.
+        """
+        cols = tuple(rows[0])
+        getter = itemgetter(*cols) if len(cols) > 1 else (lambda r, _c=cols[0]: (r[_c],))
+        if self.pg:
+            self._copy(table, cols, [getter(r) for r in rows])
+            return
+        sql, procs = _statement(self.conn, "insert", table, cols, ())
+        self._executemany(sql, procs, [getter(r) for r in rows])
+
+    def _copy(self, table: Table, cols: tuple[str, ...], params: list[tuple[Any, ...]]) -> None:
+        """PostgreSQL: the rows through ``COPY ... FROM STDIN`` (one round trip for the lot).
+
+        The same values as an INSERT (bind processors applied; psycopg writes each as the
+        text PostgreSQL parses into the column's type); a driver error is wrapped as
+        SQLAlchemy wraps it (a unique violation is an ``IntegrityError``, a lost server an
+        ``OperationalError``).
+        """
+        sql, procs = _statement(self.conn, "copy", table, cols, ())
+        params = _processed(procs, params)
+        dialect = self.conn.dialect
+        dbapi_conn = self.conn.connection.dbapi_connection
+        cursor = dbapi_conn.cursor()  # type: ignore[union-attr]
+        try:
+            with cursor.copy(sql) as copy:
+                write = copy.write_row
+                for row in params:
+                    write(row)
+        except dialect.loaded_dbapi.Error as e:
+            invalidated = dialect.is_disconnect(e, dbapi_conn, cursor)
+            if invalidated:
+                self.conn.invalidate(e)
+            raise DBAPIError.instance(
+                sql, None, e, dialect.loaded_dbapi.Error, connection_invalidated=invalidated, dialect=dialect
+            ) from e
+        finally:
+            cursor.close()
+
+    def _update(self, table: Table, key: str, cols: tuple[str, ...], params: list[tuple[Any, ...]]) -> None:
+        """``UPDATE table SET cols... WHERE key = ?`` for each tuple (values of ``cols``, then the key)."""
+        if self.pg:
+            # one statement over arrays (keys are unique: one row per account, document, payment)
+            sql, procs = _statement(self.conn, "update_unnest", table, cols, (key,))
+            self.conn.exec_driver_sql(sql, tuple(list(column) for column in zip(*_processed(procs, params))))
+            return
+        sql, procs = _statement(self.conn, "update", table, cols, (key,))
+        self._executemany(sql, procs, params)
+
+    def _executemany(self, sql: str, procs: list[tuple[int, Any]], params: list[tuple[Any, ...]]) -> None:
+        # exec_driver_sql: the driver's executemany, with SQLAlchemy's error wrapping
+        self.conn.exec_driver_sql(sql, _processed(procs, params))
 
     def _write(self) -> None:
-        conn = self.conn
+        # What needs no counter first (the counters' row locks last until commit):
+        # documents, reversed payments, applications, tenders, exceptions.
+        docs = [d for d in self.docs.values() if d.dirty]
+        if docs:
+            self._update(documents_t, "document_id", ("paid",), [(d.paid, d.document_id) for d in docs])
+        if self.db_voided:
+            self._update(items_t, "id", ("voided_by",), [(v, k) for k, v in self.db_voided.items()])
+        if self.applications:
+            self._insert(applications_t, self.applications)
+        if self.tenders:
+            self._insert(tenders_t, self.tenders)
+        if self.exceptions:
+            # rows of different shapes, and column defaults to fill: the SQLAlchemy way
+            self.conn.execute(insert(exceptions_t), self.exceptions)
         if self.records:
             top = self._take_counter("ledger_seq", len(self.records))
             first = top - len(self.records) + 1
@@ -725,32 +843,11 @@ class _Apply:
         touched = [a for a in self.accounts.values() if a.dirty]
         if touched:
             change = self._take_counter("account_change", 1)
-            conn.execute(
-                update(accounts_t)
-                .where(accounts_t.c.account_id == bindparam("b_id"))
-                .values(
-                    balance=bindparam("b_balance"),
-                    credit=bindparam("b_credit"),
-                    change_seq=bindparam("b_change"),
-                    updated_at=bindparam("b_at"),
-                ),
-                [
-                    {"b_id": a.account_id, "b_balance": a.balance, "b_credit": a.credit, "b_change": change, "b_at": self.now}
-                    for a in touched
-                ],
-            )
-        docs = [d for d in self.docs.values() if d.dirty]
-        if docs:
-            conn.execute(
-                update(documents_t)
-                .where(documents_t.c.document_id == bindparam("b_id"))
-                .values(paid=bindparam("b_paid")),
-                [{"b_id": d.document_id, "b_paid": d.paid} for d in docs],
-            )
-        if self.db_voided:
-            conn.execute(
-                update(items_t).where(items_t.c.id == bindparam("b_id")).values(voided_by=bindparam("b_by")),
-                [{"b_id": k, "b_by": v} for k, v in self.db_voided.items()],
+            self._update(
+                accounts_t,
+                "account_id",
+                ("balance", "credit", "change_seq", "updated_at"),
+                [(a.balance, a.credit, change, self.now, a.account_id) for a in touched],
             )
         entry_rows = [
             {
@@ -770,12 +867,6 @@ class _Apply:
         ]
         if entry_rows:
             self._insert(entries_t, entry_rows)
-        if self.applications:
-            self._insert(applications_t, self.applications)
-        if self.tenders:
-            self._insert(tenders_t, self.tenders)
-        if self.exceptions:
-            self._insert(exceptions_t, self.exceptions)
         if self.records:
             self._advance_terminal()
 
@@ -806,6 +897,71 @@ class _Apply:
             .where(terminals_t.c.terminal_id == self.terminal_id)
             .values(last_seq=last_seq, chain_head=head, contiguous_seq=contiguous)
         )
+
+
+_statements: dict[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], tuple[str, list[tuple[int, Any]]]] = {}
+
+
+def _statement(
+    conn: Connection, verb: str, table: Table, cols: tuple[str, ...], where: tuple[str, ...]
+) -> tuple[str, list[tuple[int, Any]]]:
+    """Driver SQL for an executemany over ``cols`` (then ``where`` keys), and the bind
+    processors to apply by position (cached per dialect)."""
+    dialect = conn.dialect
+    key = (dialect.name, verb, table.name, cols, where)
+    found = _statements.get(key)
+    if found is None:
+        quote = dialect.identifier_preparer.quote
+        mark = "?" if dialect.paramstyle == "qmark" else "%s"
+        if verb == "copy":
+            sql = f"COPY {dialect.identifier_preparer.format_table(table)} ({', '.join(quote(c) for c in cols)}) FROM STDIN"
+        elif verb == "update_unnest":
+            arrays = ", ".join(f"%s::{table.c[c].type.compile(dialect=dialect)}[]" for c in cols + where)
+            names = [f"v{n}" for n in range(len(cols + where))]
+            sql = (
+                f"UPDATE {dialect.identifier_preparer.format_table(table)} AS t "
+                f"SET {', '.join(f'{quote(c)}=v.{v}' for c, v in zip(cols, names))} "
+                f"FROM unnest({arrays}) AS v({', '.join(names)}) "
+                f"WHERE {' AND '.join(f't.{quote(c)}=v.{v}' for c, v in zip(where, names[len(cols):]))}"
+            )
+        elif verb == "insert":
+            sql = (
+                f"INSERT INTO {dialect.identifier_preparer.format_table(table)} "
+                f"({', '.join(quote(c) for c in cols)}) VALUES ({', '.join([mark] * len(cols))})"
+            )
+        else:
+            sql = (
+                f"UPDATE {dialect.identifier_preparer.format_table(table)} "
+                f"SET {', '.join(f'{quote(c)}={mark}' for c in cols)} "
+                f"WHERE {' AND '.join(f'{quote(c)}={mark}' for c in where)}"
+            )
+        procs = []
+        for at, name in enumerate(cols + where):
+            proc = table.c[name].type._cached_bind_processor(dialect)
+            if proc is not None:
+                procs.append((at, proc))
+        found = _statements[key] = (sql, procs)
+    return found
+
+
+def _processed(procs: list[tuple[int, Any]], params: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """``params`` with each column's bind processor applied (memoised: the values repeat)."""
+    if not procs:
+        return params
+    memo: dict[tuple[int, Any], Any] = {}
+    converted = []
+    for row in params:
+        row_ = list(row)
+        for at, proc in procs:
+            value = row_[at]
+            if value is not None:
+                k = (at, value)
+                done = memo.get(k, memo)
+                if done is memo:
+                    done = memo[k] = proc(value)
+                row_[at] = done
+        converted.append(tuple(row_))
+    return converted
 
 
 def _chunks(values: list[Any], size: int) -> Iterable[list[Any]]:

@@ -55,7 +55,11 @@ class Line:
 
 
 def is_balanced(lines: list[Line]) -> bool:
-    return sum(x.debit for x in lines) == sum(x.credit for x in lines)
+    debit = credit = 0
+    for x in lines:
+        debit += x.debit
+        credit += x.credit
+    return debit == credit
 
 
 def _tender_line(kind: str, terminal_id: str, debit: int = 0, credit: int = 0) -> Line:

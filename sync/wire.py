@@ -81,6 +81,9 @@ __all__ = [
     "Control",
     "ItemModel",
     "batch_body_digest",
+    "batch_digest_from_texts",
+    "canonical_text",
+    "may_hold_nul",
     "loads_strict",
     "UUID_RE",
 ]
@@ -151,13 +154,40 @@ def loads_strict(body: bytes | str) -> Any:
     NaN and Infinity, and lone UTF-16 surrogates (``"\\ud800"``), which no
     UTF-8 text can hold: both raise ``ValueError``.
     """
-    text = body.decode("utf-8") if isinstance(body, bytes) else body  # UTF-8 only, not UTF-16/32
+    if isinstance(body, bytes):
+        text = body.decode("utf-8")  # UTF-8 only, not UTF-16/32; refuses encoded surrogates
+        # Decoded UTF-8 holds no surrogate, so one can only come from a JSON escape
+        # \uD800-\uDFFF (hex digits in either case); without one there is nothing to look for.
+        suspect = _SURROGATE_ESCAPE.search(body) is not None
+    else:
+        text, suspect = body, True
     value = json.loads(text, parse_constant=_refuse_constant)
-    try:
-        json.dumps(value, ensure_ascii=False).encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValueError("the JSON holds a lone surrogate, which is not text") from None
+    if suspect:
+        try:
+            json.dumps(value, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError("the JSON holds a lone surrogate, which is not text") from None
     return value
+
+
+#: a JSON escape of a UTF-16 surrogate (``\ud800`` .. ``\udfff``, any case); a superset is
+#: harmless (``\\ud800``, an escaped backslash, only costs the full check)
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89abcdefABCDEF]")
+
+
+def may_hold_nul(body: bytes) -> bool:
+    """Whether a JSON text can decode to a string holding NUL: only a ``\\u0000`` escape makes one
+    (the parser refuses a raw control character inside a string)."""
+    return b"\\u0000" in body
+
+
+def canonical_text(value: Any) -> str:
+    """``json.dumps`` as canonical JSON writes it, without the float check (for values already
+    validated, or to compare and keep anything that came off the wire)."""
+    return _canonical_dumps(value)
+
+
+_canonical_dumps = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
 
 
 # -- field types ---------------------------------------------------------------
@@ -412,6 +442,33 @@ def batch_body_digest(envelope: dict[str, Any]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+_ENVELOPE_KEYS: Final = frozenset(("batch_id", "terminal_id", "sent_at", "items", "control"))
+
+
+def batch_digest_from_texts(envelope: dict[str, Any], item_texts: list[str]) -> str:
+    """:func:`batch_body_digest`, reusing each item's :func:`canonical_text` (same bytes hashed).
+
+    ``item_texts[n]`` must be ``canonical_text(envelope["items"][n])``.  Canonical JSON of a list is
+    its elements' canonical JSON joined by ``,``, so only the envelope's few other keys are encoded.
+    """
+    if set(envelope) != _ENVELOPE_KEYS:
+        return batch_body_digest(envelope)
+    text = "".join(
+        (
+            '{"batch_id":',
+            _canonical_dumps(envelope["batch_id"]),
+            ',"control":',
+            _canonical_dumps(envelope["control"]),
+            ',"items":[',
+            ",".join(item_texts),
+            '],"terminal_id":',
+            _canonical_dumps(envelope["terminal_id"]),
+            "}",
+        )
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def check_control(items: list[dict[str, Any]], control: Control) -> list[str]:
     """The ``control`` fields that do not match the items (empty when all match)."""
     seqs = [i.get("seq") for i in items]
@@ -465,21 +522,43 @@ def _has_nul(value: Any) -> bool:
     return False
 
 
-def item_problem(item: Any) -> ItemProblem | None:
+def _hash_of_text(item: dict[str, Any], text: str) -> str:
+    """:func:`item_hash` of a validated item from its canonical JSON ``text`` (with ``hash``).
+
+    Keys are sorted and ``id`` (always present) sorts after ``hash``, so the text holds
+    ``"hash":"<hex>",`` once, at the top level (a string value writes its quotes as ``\\"``;
+    no nested object of the schema has a ``hash`` key): without it the text is the canonical
+    JSON the hash covers.
+    """
+    marker = '"hash":"' + item["hash"] + '",'
+    at = text.find(marker)
+    if at < 0 or text.find(marker, at + 1) >= 0:
+        return item_hash(item, item["prev_hash"])
+    body = text[:at] + text[at + len(marker):]
+    return hashlib.sha256((item["prev_hash"] + body).encode("utf-8")).hexdigest()
+
+
+def item_problem(item: Any, *, text: str | None = None, nul_possible: bool = True) -> ItemProblem | None:
     """Everything that can be judged from the item alone.
 
     In order: the schema (``schema_invalid``), the item's own hash
     (``broken_chain``), the payment arithmetic (``payment_numbers_problem``
     reasons).  The chain *links* (``prev_hash`` against the previous item) and
     ``seq`` conflicts need the receiver's state and are judged there.
+
+    ``text``, when given, is ``canonical_text(item)`` (reused for the hash);
+    ``nul_possible=False`` says the JSON the item came from has no ``\\u0000``
+    escape (:func:`may_hold_nul`), so no string in it can hold NUL.
     """
     try:
         model = validate_item(item)
     except ValidationError as e:
         return ItemProblem("schema_invalid", _describe(e))
-    if _has_nul(item):  # no text field holds a NUL (PostgreSQL text cannot store one)
+    if nul_possible and _has_nul(item):  # no text field holds a NUL (PostgreSQL text cannot store one)
         return ItemProblem("schema_invalid", "a text field holds a NUL character")
-    if item["hash"] != item_hash(item, item["prev_hash"]):
+    # the strict schema holds no float anywhere, so the canonical text needs no float check
+    expected = item_hash(item, item["prev_hash"]) if text is None else _hash_of_text(item, text)
+    if item["hash"] != expected:
         return ItemProblem("broken_chain", "hash does not match the item's content")
     if model.type == "payment":  # type: ignore[attr-defined]
         reason = payment_numbers_problem(item)
