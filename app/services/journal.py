@@ -52,6 +52,7 @@ def enqueue_item(uow: UnitOfWork, item_type: str, fields: dict[str, Any], ctx: I
             body=canonical_json(sealed),
             hash=sealed["hash"],
             created_at=ctx.occurred_at,
+            amount_minor=sealed.get("amount") if item_type == "payment" else None,
         )
     )
     counters.last_seq = seq

@@ -133,6 +133,7 @@ class OutboxRecord:
     state: str = "pending"
     attempts: int = 0
     result: str | None = None
+    amount_minor: int | None = None  # a payment item's amount
 
 
 @dataclass(slots=True)

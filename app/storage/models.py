@@ -128,6 +128,10 @@ class CashMovementRow(Base):
 
 class PaymentRow(Base):
     __tablename__ = "payments"
+    __table_args__ = (
+        # the shift's offline total, read by every payment's policy check: index-only
+        Index("ix_payments_shift_offline", "shift_id", "offline", "status", "amount_minor"),
+    )
 
     payment_id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUIDv7
     receipt_no: Mapped[int] = mapped_column(Integer, unique=True)
@@ -175,9 +179,15 @@ class OutboxRow(Base):
 
     __tablename__ = "outbox"
 
+    __table_args__ = (
+        # count and total of what waits for central, read by every payment's policy check: index-only
+        Index("ix_outbox_waiting", "state", "type", "amount_minor"),
+    )
+
     seq: Mapped[int] = mapped_column(Integer, primary_key=True)
     item_id: Mapped[str] = mapped_column(String(36), unique=True)
     type: Mapped[str] = mapped_column(String(16))
+    amount_minor: Mapped[int | None] = mapped_column(Integer)  # a payment item's amount; None for others
     body: Mapped[str] = mapped_column(Text)  # canonical JSON of the sealed item
     hash: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[str] = mapped_column(String(20))

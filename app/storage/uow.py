@@ -330,9 +330,9 @@ class SqlPayments:
 
     def unsynced(self) -> tuple[int, int]:
         count, total = self.s.connection().execute(
-            select(func.count(), func.coalesce(func.sum(_P.c.amount_minor), 0))
-            .select_from(_P.join(_O, _O.c.item_id == _P.c.payment_id))
-            .where(_O.c.state == "pending")
+            select(func.count(), func.coalesce(func.sum(_O.c.amount_minor), 0)).where(
+                _O.c.state == "pending", _O.c.type == "payment"
+            )
         ).one()
         return count, total
 
@@ -402,6 +402,7 @@ class SqlOutbox:
                 created_at=to_text(o.created_at),
                 state=o.state,
                 attempts=o.attempts,
+                amount_minor=o.amount_minor,
             )
         )
 

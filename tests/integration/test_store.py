@@ -106,3 +106,23 @@ def test_the_store_holding_the_secret_is_readable_only_by_its_user(terminal):
 
     mode = stat.S_IMODE(os.stat(terminal.paths.store).st_mode)
     assert mode == 0o600
+
+
+def test_migration_0003_backfills_the_waiting_amounts(seeded, session):
+    from alembic import command
+
+    from app.storage.db import alembic_config
+
+    p = seeded.counter.take_cash_payment(session, "1000000004", Money(Decimal("99999"), "DOP"))
+    cfg = alembic_config()
+    with seeded.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0002")
+    with seeded.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    con = sqlite3.connect(seeded.paths.store)
+    assert con.execute("select amount_minor from outbox where item_id=?", (p.payment_id,)).fetchone() == (p.amount_minor,)
+    assert con.execute("select amount_minor from outbox where type='shift_open'").fetchone() == (None,)
+    with seeded.uow() as uow:
+        assert uow.payments.unsynced() == (1, p.amount_minor)
