@@ -1,9 +1,12 @@
 """Printing and the cash drawer, one job at a time, off the GUI thread.
 
-The payment is committed before a job is queued.  A job builds the receipt
-from the store, prints it through the ReceiptPrinter port, counts the print
-only once the printer took it (so a failed original does not turn the next
-print into a COPIA), then opens the drawer for cash.
+The payment is committed before a job is queued.  A job counts the print in
+the store first, builds the receipt with that number (the second and later say
+COPIA), prints it through the ReceiptPrinter port and opens the drawer for
+cash.  When the printer refuses the job the count is taken back, so a failed
+original does not turn the next print into a COPIA; when the process dies
+while the printer works, the count stays, so no receipt number ever gets two
+originals.
 """
 
 from __future__ import annotations
@@ -52,7 +55,7 @@ class ReceiptQueue(QObject):
 
     def print_payment(self, payment_id: str, receipt_no: int, *, open_drawer: bool) -> None:
         """The original receipt of a payment that just committed."""
-        self._submit(lambda: self._job(payment_id, 1, receipt_no, open_drawer), receipt_no)
+        self._submit(lambda: self._job(payment_id, receipt_no, open_drawer), receipt_no)
 
     def reprint(self, receipt_no: int, *, shift_id: str | None = None) -> None:
         """Another copy of a receipt of this terminal (marked COPIA); only of ``shift_id`` when given.
@@ -66,7 +69,7 @@ class ReceiptQueue(QObject):
             payment = counter.payment_by_receipt(receipt_no)
             if shift_id is not None and payment.shift_id != shift_id:
                 raise DomainError("receipt_of_other_shift", not_of_shift.format(no=receipt_no))
-            return self._job(payment.payment_id, payment.print_count + 1, receipt_no, False)
+            return self._job(payment.payment_id, receipt_no, False)
 
         self._submit(job, receipt_no)
 
@@ -82,17 +85,18 @@ class ReceiptQueue(QObject):
         return self.worker.wait(msecs)
 
     # --- inside the worker thread --------------------------------------------------
-    def _job(self, payment_id: str, print_count: int, receipt_no: int, open_drawer: bool) -> PrintOutcome:
+    def _job(self, payment_id: str, receipt_no: int, open_drawer: bool) -> PrintOutcome:
         s = self.services
-        problem, fault_code, printed = "", "", False
+        problem, fault_code, printed, number = "", "", False, 0
         try:
-            receipt = s.receipts.receipt_for(payment_id, print_count=max(1, print_count))
-            s.printer.print_receipt(receipt)
-            printed = True
-            s.counter.record_print(payment_id)
-        except PrinterFault as e:
-            problem, fault_code = e.message, e.code
-        except DomainError as e:
+            number = s.counter.start_print(payment_id)
+            try:
+                s.printer.print_receipt(s.receipts.receipt_for(payment_id, print_count=number))
+                printed = True
+            finally:
+                if not printed:  # the printer took none of it (a cut-off job is marked by the spool)
+                    s.counter.print_not_made(payment_id, number)
+        except DomainError as e:  # PrinterFault is a DomainError
             problem, fault_code = e.message, e.code
         drawer: bool | None = None
         if open_drawer:
@@ -103,7 +107,7 @@ class ReceiptQueue(QObject):
                 drawer = False
                 if not problem:
                     problem, fault_code = e.message, e.code
-        return PrintOutcome(receipt_no, printed, print_count > 1, drawer, problem, fault_code)
+        return PrintOutcome(receipt_no, printed, number > 1, drawer, problem, fault_code)
 
     def _void_job(self, payment_id: str, receipt_no: int, open_drawer: bool) -> PrintOutcome:
         s = self.services

@@ -445,8 +445,14 @@ class CounterService:
 
     # --- receipts ----------------------------------------------------------------
 
-    def record_print(self, payment_id: str, *, user_id: str | None = None) -> int:
-        """Count a print of the receipt; the second and later prints say COPIA."""
+    def start_print(self, payment_id: str, *, user_id: str | None = None) -> int:
+        """Count a print of the receipt before it is sent; returns the number this print carries.
+
+        The count is committed first so a process killed while the printer works
+        never hands out a second original: whatever comes out after a crash is
+        COPIA.  When the printer refused the job before any of it reached paper,
+        ``print_not_made`` takes the count back.
+        """
         with self.uow() as uow:
             count = uow.payments.count_print(payment_id)
             if count == 0:
@@ -455,6 +461,19 @@ class CounterService:
                 record_audit(uow, self.clock.now(), user_id, "reprint", payment_id=payment_id, copy=count)
             uow.commit()
             return count
+
+    def print_not_made(self, payment_id: str, number: int, *, user_id: str | None = None) -> bool:
+        """Take back print ``number`` of a receipt: the printer took none of it.
+
+        Only the last count is taken back (a later print keeps its number);
+        returns whether it was.  A reprint taken back is audited as such.
+        """
+        with self.uow() as uow:
+            undone = uow.payments.uncount_print(payment_id, number)
+            if undone and number > 1:
+                record_audit(uow, self.clock.now(), user_id, "reprint_not_made", payment_id=payment_id, copy=number)
+            uow.commit()
+            return undone
 
     def payments_of_shift(self, session: CashierSession) -> list[PaymentRecord]:
         """The receipts of the cashier's shift, oldest first (the F8 list survives a restart)."""

@@ -381,6 +381,14 @@ class SqlPayments:
         )
         return self.s.scalar(select(PaymentRow.print_count).where(PaymentRow.payment_id == payment_id)) or 0
 
+    def uncount_print(self, payment_id: str, count: int) -> bool:
+        done = self.s.execute(
+            update(PaymentRow)
+            .where(PaymentRow.payment_id == payment_id, PaymentRow.print_count == count, PaymentRow.print_count > 0)
+            .values(print_count=PaymentRow.print_count - 1)
+        )
+        return bool(done.rowcount)
+
 
 def _outbox_from_row(r: OutboxRow) -> OutboxRecord:
     return OutboxRecord(r.seq, r.item_id, r.type, r.body, r.hash, from_text(r.created_at), r.state, r.attempts, r.result)

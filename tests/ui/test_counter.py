@@ -215,6 +215,30 @@ def test_f9_reprints_the_last_receipt_as_a_copy(qtbot, at_counter, terminal, pri
     assert "Copia" in c.tender_message.text()
 
 
+def test_a_reprint_the_printer_refused_is_not_counted_and_the_next_one_takes_its_number(qtbot, at_counter, terminal, printer):
+    c = at_counter.counter
+    view = payable_account(terminal)
+    with qtbot.waitSignal(c.search_finished):
+        type_into(qtbot, c.search, view.account.account_id)
+    qtbot.keyClick(focused(), Qt.Key.Key_F2)
+    with qtbot.waitSignals([c.payment_committed, c.print_finished]):
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    printer.fault = ("cover_open", "La tapa de la impresora está abierta: ciérrela y reintente.")
+    with qtbot.waitSignal(c.print_finished, timeout=5000) as failed:
+        qtbot.keyClick(focused(), Qt.Key.Key_F9)
+    assert not failed.args[0].printed and failed.args[0].fault_code == "cover_open"
+    [stored] = stored_payments(terminal, at_counter.session.shift_id)
+    assert stored.print_count == 1  # the refused copy was taken back
+    printer.fault = None
+    with qtbot.waitSignal(c.print_finished, timeout=5000) as done:
+        qtbot.keyClick(focused(), Qt.Key.Key_F9)
+    assert done.args[0].printed and done.args[0].copy
+    assert [r.print_count for r in printer.receipts] == [1, 2]
+    with terminal.uow() as uow:
+        actions = [e.action for e in uow.audit.all()]
+    assert actions.count("reprint_not_made") == 1 and actions.count("reprint") == 2
+
+
 def test_a_printer_without_paper_does_not_lose_the_payment(qtbot, make_window, terminal):
     from tests.ui.conftest import open_counter
 

@@ -163,6 +163,13 @@ class FakePayments:
         p.print_count += 1
         return p.print_count
 
+    def uncount_print(self, payment_id, count):
+        p = self.st.payments.get(payment_id)
+        if p is None or p.print_count != count or count <= 0:
+            return False
+        p.print_count -= 1
+        return True
+
 
 class FakeOutbox:
     def __init__(self, st: State) -> None:

@@ -127,9 +127,13 @@ def test_lookup_errors_are_clear(world):
 def test_reprint_counter(world):
     _, _, counter, session, _ = world
     p = counter.take_cash_payment(session, "1000", M(120000))
-    assert [counter.record_print(p.payment_id) for _ in range(3)] == [1, 2, 3]
+    assert [counter.start_print(p.payment_id) for _ in range(3)] == [1, 2, 3]
+    assert counter.print_not_made(p.payment_id, 2) is False  # print 3 came after: 2 is not the last
+    assert counter.print_not_made(p.payment_id, 3) is True
+    assert counter.start_print(p.payment_id) == 3  # the taken-back number is given again
     with pytest.raises(NotFound):
-        counter.record_print("missing")
+        counter.start_print("missing")
+    assert counter.print_not_made("missing", 1) is False
 
 
 def test_five_wrong_pins_lock_for_five_minutes(world):

@@ -70,11 +70,12 @@ def main(home: str, accounts: list[str]) -> None:
         time.sleep(0.02)  # the UI hands the job to its printer thread
         say(f"enter print {p.payment_id}")
         if printer is not None:
+            number = t.counter.start_print(p.payment_id)  # as ui/receipt_queue.py: counted, then sent
             try:
-                printer.print_receipt(t.receipts().receipt_for(p.payment_id))
+                printer.print_receipt(t.receipts().receipt_for(p.payment_id, print_count=number))
                 say(f"printed {p.payment_id}")
-                t.counter.record_print(p.payment_id)
             except DomainError as e:
+                t.counter.print_not_made(p.payment_id, number)
                 say(f"print_failed {e.code}")
 
         say("enter sync")

@@ -484,8 +484,7 @@ def _test_day_and_grep(result: CampaignResult, world: common.World, workdir: Pat
             paid.append(t.counter.take_cash_payment(session, a, Money(Decimal("1000.00"), "DOP"), amount=m))
         printer, receipts = t.printer, t.receipts()
         for p in paid:
-            printer.print_receipt(receipts.receipt_for(p.payment_id))
-            t.counter.record_print(p.payment_id)
+            printer.print_receipt(receipts.receipt_for(p.payment_id, print_count=t.counter.start_print(p.payment_id)))
             (day / f"recibo-{p.receipt_no}.pdf").write_bytes(receipt_pdf(receipts.receipt_for(p.payment_id)))
         t.counter.void_payment(session, paid[0].payment_id, sup, "tarjeta rechazada por el banco")
         printer.print_receipt(receipts.receipt_for(paid[0].payment_id))
