@@ -128,7 +128,7 @@ def desk_router(engine: Engine, clock: Callable[[], datetime]) -> APIRouter:
     @router.get("/windows")
     def get_windows(
         who: str = Actor, state: str | None = None, agent_id: str | None = None, date_from: str | None = None,
-        date_to: str | None = None, limit: int = Query(1000, ge=1, le=10000), offset: int = Query(0, ge=0),
+        date_to: str | None = None, limit: int = Query(1000, ge=1, le=10000), offset: int = Query(0, ge=0, le=MAX_ROW_ID),
         format: str | None = None,
     ) -> Response:
         """Windows and their state, newest date first; each with its checks' statuses."""
@@ -172,7 +172,7 @@ def desk_router(engine: Engine, clock: Callable[[], datetime]) -> APIRouter:
     def get_exceptions(
         who: str = Actor, status: str | None = None, type: str | None = None, agent_id: str | None = None,
         assigned_to: str | None = None, window_id: Annotated[int | None, Query(ge=1, le=MAX_ROW_ID)] = None, business_date: str | None = None,
-        limit: int = Query(1000, ge=1, le=10000), offset: int = Query(0, ge=0), format: str | None = None,
+        limit: int = Query(1000, ge=1, le=10000), offset: int = Query(0, ge=0, le=MAX_ROW_ID), format: str | None = None,
     ) -> Response:
         """The exceptions queue (``status=unresolved`` for open and assigned)."""
         rows = office.list_exceptions(engine, status=status, type_=type, agent_id=agent_id, assigned_to=assigned_to,
@@ -202,7 +202,7 @@ def desk_router(engine: Engine, clock: Callable[[], datetime]) -> APIRouter:
 
     @router.get("/deposits")
     def get_deposits(who: str = Actor, status: str | None = None, agent_id: str | None = None, business_date: str | None = None,
-                     limit: int = Query(1000, ge=1, le=10000), offset: int = Query(0, ge=0), format: str | None = None) -> Response:
+                     limit: int = Query(1000, ge=1, le=10000), offset: int = Query(0, ge=0, le=MAX_ROW_ID), format: str | None = None) -> Response:
         rows = office.list_deposits(engine, status=status, agent_id=agent_id, business_date=business_date, limit=limit, offset=offset)
         return listing(rows, format, "deposits", "deposits")
 
@@ -233,7 +233,7 @@ def desk_router(engine: Engine, clock: Callable[[], datetime]) -> APIRouter:
 
     @router.get("/card-settlements")
     def get_settlements(who: str = Actor, agent_id: str | None = None, business_date: str | None = None, unmatched: bool = False,
-                        limit: int = Query(1000, ge=1, le=10000), offset: int = Query(0, ge=0), format: str | None = None) -> Response:
+                        limit: int = Query(1000, ge=1, le=10000), offset: int = Query(0, ge=0, le=MAX_ROW_ID), format: str | None = None) -> Response:
         rows = office.list_card_settlements(engine, agent_id=agent_id, business_date=business_date, unmatched=unmatched, limit=limit, offset=offset)
         return listing(rows, format, "card-settlements", "settlements")
 
@@ -284,7 +284,7 @@ def desk_router(engine: Engine, clock: Callable[[], datetime]) -> APIRouter:
 
     @router.get("/audit")
     def get_audit(who: str = Actor, subject: str | None = None, limit: int = Query(1000, ge=1, le=10000),
-                  offset: int = Query(0, ge=0), format: str | None = None) -> Response:
+                  offset: int = Query(0, ge=0, le=MAX_ROW_ID), format: str | None = None) -> Response:
         return listing(office.audit_log(engine, subject=subject, limit=limit, offset=offset), format, "audit", "audit")
 
     return router
