@@ -347,10 +347,10 @@ def free_port() -> int:
 
 
 class CentralProcess:
-    """``ventanilla central serve`` as a subprocess on a loopback port (uvicorn, one worker)."""
+    """``ventanilla central serve`` as a subprocess on a loopback port (uvicorn, ``workers`` processes)."""
 
-    def __init__(self, db_url: str, log: Path) -> None:
-        self.db_url, self.log = db_url, log
+    def __init__(self, db_url: str, log: Path, workers: int = 1) -> None:
+        self.db_url, self.log, self.workers = db_url, log, workers
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc: subprocess.Popen[bytes] | None = None
@@ -358,7 +358,8 @@ class CentralProcess:
     def __enter__(self) -> "CentralProcess":
         self._log = open(self.log, "ab")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "ventanilla", "central", "serve", "--db", self.db_url, "--port", str(self.port)],
+            [sys.executable, "-m", "ventanilla", "central", "serve", "--db", self.db_url, "--port", str(self.port),
+             "--workers", str(self.workers)],
             cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=self._log, stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + 120

@@ -13,6 +13,7 @@ import base64
 import binascii
 import hmac
 import json
+import os
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -106,6 +107,15 @@ class Caller:
 
 def _errors(status: int, *codes: str) -> dict[int | str, dict[str, Any]]:
     return {status: {"model": ErrorBody, "description": ", ".join(codes)}}
+
+
+#: ``ventanilla central serve --workers N`` hands each worker process the database URL here
+DB_ENV = "VENTANILLA_CENTRAL_DB"
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one of several worker processes (the parent migrated the database)."""
+    return create_app(os.environ[DB_ENV])
 
 
 def create_app(db_url: str, *, clock: Clock | None = None, migrate: bool = False) -> FastAPI:

@@ -113,6 +113,8 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", parents=[common], help="migrate, then serve the HTTP API with uvicorn")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8700)
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="server processes (default 1; one per core for a busy network of outlets)")
     return parser
 
 
@@ -130,9 +132,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "serve":
         import uvicorn
 
-        from central.api import create_app
+        from central.api import DB_ENV, create_app
 
-        uvicorn.run(create_app(url, migrate=True), host=args.host, port=args.port, log_level="info")
+        if args.workers < 1:
+            print("error: --workers is 1 or more", file=sys.stderr)
+            return 2
+        if args.workers == 1:
+            uvicorn.run(create_app(url, migrate=True), host=args.host, port=args.port, log_level="info")
+            return 0
+        # Several processes: migrate once here, then each worker builds the app over
+        # the migrated database (the URL travels in the environment).
+        migrate(url)
+        os.environ[DB_ENV] = url
+        uvicorn.run("central.api:app_from_environment", factory=True, workers=args.workers,
+                    host=args.host, port=args.port, log_level="info")
         return 0
 
     from central.office import OfficeError

@@ -22,12 +22,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import threading
+import time
 from contextlib import contextmanager
 from operator import itemgetter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, Iterable, Iterator
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not POSIX: one server process per SQLite file
+    fcntl = None  # type: ignore[assignment]
 
 from sqlalchemy import Connection, Engine, Table, func, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
@@ -183,11 +190,20 @@ class _Payment:
 # -- the batch -----------------------------------------------------------------
 
 
-#: SQLite has one writer at a time: batches of this process queue on a lock (woken as soon as
-#: the previous one commits) instead of sleep-polling SQLite's busy handler.  By database URL.
+#: SQLite has one writer at a time: batches queue on a lock (woken as soon as the previous
+#: one commits) instead of sleep-polling SQLite's busy handler.  In this process a
+#: threading.Lock per database; across the processes of ``serve --workers N`` an exclusive
+#: ``flock`` on ``<database>.writer`` beside the file.
 _sqlite_writers: dict[str, threading.Lock] = {}
 _sqlite_writers_guard = threading.Lock()
 WRITER_WAIT_S = 60.0  # as long as SQLite's busy_timeout
+
+
+def _writer_lock_path(engine: Engine) -> str | None:
+    database = engine.url.database or ""
+    if not database or database == ":memory:" or database.startswith("file:") or fcntl is None:
+        return None
+    return f"{database}.writer"
 
 
 @contextmanager
@@ -198,10 +214,34 @@ def _one_writer(engine: Engine) -> Iterator[None]:
     key = engine.url.render_as_string(hide_password=False)
     with _sqlite_writers_guard:
         lock = _sqlite_writers.setdefault(key, threading.Lock())
+    deadline = time.monotonic() + WRITER_WAIT_S
     if not lock.acquire(timeout=WRITER_WAIT_S):
         raise OperationalError("BEGIN IMMEDIATE", {}, TimeoutError("database is locked (writer queue)"))
     try:
-        yield
+        path = _writer_lock_path(engine)
+        if path is None:
+            yield
+            return
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            pause = 0.0005
+            while True:  # another worker process may hold it: poll, briefly, up to the deadline
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise OperationalError(
+                            "BEGIN IMMEDIATE", {}, TimeoutError("database is locked (writer queue)")
+                        ) from None
+                    time.sleep(pause)
+                    pause = min(pause * 2, 0.005)
+            try:
+                yield
+            finally:
+                fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
     finally:
         lock.release()
 

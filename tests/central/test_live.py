@@ -245,6 +245,83 @@ def test_serve_survives_sigkill_mid_batch_with_all_or_nothing(tmp_path):
                 proc.kill()
 
 
+def _children(pid: int) -> list[int]:
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(stat.parent.name))
+    return out
+
+
+@pytest.mark.slow
+def test_serve_with_two_worker_processes_records_every_payment_once(live_url, tmp_path):
+    """``serve --workers 2``: terminals spread over two processes; one writer at a time, nothing doubled."""
+    port = free_port()
+    cmd = [sys.executable, "-m", "ventanilla", "central", "serve", "--db", live_url, "--port", str(port), "--workers", "2"]
+    proc = subprocess.Popen(cmd, cwd=REPO, env=dict(os.environ, PYTHONPATH=str(REPO)),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        _wait_port(port, proc, timeout=40)
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while len(_children(proc.pid)) < 2 or requests.get(base + "/api/v1/health", timeout=5).status_code != 200:
+            assert time.monotonic() < deadline, "two workers did not start"
+            time.sleep(0.1)
+        sims = [enroll(live_url, base, f"Caja {i}") for i in range(6)]
+        per_terminal, amount = 6, 3
+
+        def run(sim: HttpSim) -> list[str]:
+            out = []
+            for _ in range(per_terminal):
+                sim.session = requests.Session()  # a new connection each time: the kernel spreads them
+                items = [sim.payment(acct, amount, allocations=[(doc, amount)]) for acct, doc in (("A1", "D-A1"), ("A2", "D-A2"))]
+                r = sim.post_batch(sim.batch(items))
+                assert r.status_code == 200, r.text
+                out += [x["status"] for x in r.json()["results"]]
+                sim.session.close()
+            return out
+
+        with ThreadPoolExecutor(len(sims)) as pool:
+            results = [s for batch in pool.map(run, sims) for s in batch]
+        assert results == ["created"] * len(sims) * per_terminal * 2
+        # one batch sent twice at the same instant (a retry racing its original): applied once
+        sim = sims[0]
+        sim.session = None
+        twice = sim.batch([sim.payment("A3", 5) for _ in range(200)])
+        with ThreadPoolExecutor(2) as pool:
+            answers = list(pool.map(sim.post_batch, [twice, twice]))
+        statuses = []
+        for r in answers:
+            if r.status_code == 409:  # batch_in_progress: the terminal retries and gets the stored answer
+                assert r.json()["error"] == "batch_in_progress"
+                r = sim.post_batch(twice)
+            assert r.status_code == 200, r.text
+            statuses.append({x["status"] for x in r.json()["results"]})
+        assert sorted(statuses, key=sorted) == [{"created"}, {"exists"}]
+        paid = len(sims) * per_terminal * amount
+        assert sim.fetch("/api/v1/accounts/A1").json()["balance"] == 15050 - paid
+        assert sim.fetch("/api/v1/accounts/A2").json()["balance"] == 200000 - paid
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    engine = make_engine(live_url)
+    try:
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM items")).scalar() == len(sims) * per_terminal * 2 + 200
+            assert conn.execute(text("SELECT sum(debit) - sum(credit) FROM entries")).scalar() == 0
+            ledger_seqs = conn.execute(text("SELECT ledger_seq FROM items ORDER BY ledger_seq")).scalars().all()
+            assert ledger_seqs == list(range(1, len(ledger_seqs) + 1))
+    finally:
+        engine.dispose()
+
+
 def _swallow(fn, *args):
     try:
         fn(*args)
