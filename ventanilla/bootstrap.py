@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import base64
+import logging
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
+from app.domain.errors import DomainError
 from app.domain.policy import load_default_policy, load_policy
 from app.domain.protocol import uuid7
 from app.services.auth import Argon2PinHasher, AuthService
@@ -19,9 +22,11 @@ from app.services.sync import SyncService
 from app.services.ports import Clock, PinHasher, SystemClock
 from app.services.shifts import ShiftService
 from app.settings import Settings, load_settings
-from app.storage.db import open_store
+from app.storage.db import RECOVERY, StoreProblem, open_store
 from app.storage.uow import SqlUnitOfWork
 from ventanilla.paths import Paths
+
+log = logging.getLogger("ventanilla")
 
 
 @dataclass
@@ -90,6 +95,33 @@ def build_terminal(paths: Paths, *, clock: Clock | None = None, hasher: PinHashe
     def uow() -> SqlUnitOfWork:
         return SqlUnitOfWork(sessions)
 
+    try:
+        terminal_id = _read_store_at_start(uow)
+    except DomainError:
+        engine.dispose()
+        raise
+    except (SQLAlchemyError, ValueError, TypeError, AttributeError, KeyError) as e:
+        # Values this program never writes (a damaged page that still parses, a NULL
+        # where none can be, text that is not UTF-8, a date that is not one): damage.
+        engine.dispose()
+        log.error("the store could not be read at start-up", exc_info=e)
+        raise StoreProblem(
+            "store_corrupt", f"Los datos de la caja están dañados y no se pueden leer ({type(e).__name__}). {RECOVERY}"
+        ) from e
+    policies = PolicyHolder(load_policy(settings.policy_file) if settings.policy_file else load_default_policy())
+    return Terminal(
+        paths=paths,
+        settings=settings,
+        engine=engine,
+        auth=AuthService(uow, hasher or Argon2PinHasher(), clock),
+        counter=CounterService(uow, clock, settings, terminal_id, policies),
+        shifts=ShiftService(uow, clock, settings, policies),
+        clock=clock,
+    )
+
+
+def _read_store_at_start(uow) -> str:  # noqa: ANN001 - a SqlUnitOfWork factory
+    """The terminal id (a provisional one the first time), after the start-up integrity check."""
     with uow() as u:
         counters = u.terminal.counters()
         if not counters.terminal_id:
@@ -106,13 +138,4 @@ def build_terminal(paths: Paths, *, clock: Clock | None = None, hasher: PinHashe
         if needs_resync and not enrolled:
             u.values.set("needs_resync", "")  # nothing central could hold: a local-only terminal goes on
         u.commit()
-    policies = PolicyHolder(load_policy(settings.policy_file) if settings.policy_file else load_default_policy())
-    return Terminal(
-        paths=paths,
-        settings=settings,
-        engine=engine,
-        auth=AuthService(uow, hasher or Argon2PinHasher(), clock),
-        counter=CounterService(uow, clock, settings, terminal_id, policies),
-        shifts=ShiftService(uow, clock, settings, policies),
-        clock=clock,
-    )
+    return terminal_id

@@ -97,9 +97,10 @@ def open_store(path: Path | str) -> tuple[Engine, sessionmaker[Session]]:
     engine = make_engine(path)
     try:
         migrate(engine)
-    except SADatabaseError as e:
+    except (SADatabaseError, UnicodeDecodeError) as e:
         engine.dispose()
-        raise StoreProblem("store_corrupt", f"El archivo de datos {path} está dañado ({e.orig}). {RECOVERY}") from e
+        why = e.orig if isinstance(e, SADatabaseError) else e
+        raise StoreProblem("store_corrupt", f"El archivo de datos {path} está dañado ({why}). {RECOVERY}") from e
     if not sentinel.exists():
         sentinel.write_text(f"{uuid.uuid4()}\n", encoding="utf-8")
     _owner_only(path)
@@ -132,7 +133,7 @@ def _check_readable(path: Path) -> None:
                 con.execute("SELECT * FROM terminal_state").fetchall()
         finally:
             con.close()
-    except sqlite3.DatabaseError as e:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as e:  # a damaged name or value is not UTF-8 either
         raise StoreProblem("store_corrupt", f"El archivo de datos {path} está dañado y no se puede abrir ({e}). {RECOVERY}") from e
 
 

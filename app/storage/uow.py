@@ -703,6 +703,15 @@ class SqlShifts:
         )
 
 
+#: what SQLite says when the file itself is damaged (not busy, not full)
+DAMAGE_SIGNS = ("malformed", "not a database", "could not decode to utf-8", "readonly database", "disk i/o error",
+                "database corrupt")
+
+
+def _damaged(exc: object) -> bool:
+    return isinstance(exc, DatabaseError) and any(sign in str(exc.orig).lower() for sign in DAMAGE_SIGNS)
+
+
 class StorageFull(DomainError):
     """The store could not write: nothing of the action was kept."""
 
@@ -730,11 +739,17 @@ class SqlUnitOfWork:
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         assert self.session is not None
         try:
-            self.session.rollback()  # no-op after commit(); undoes anything left uncommitted
-        finally:
-            self.session.close()
-            self.session = None
-        if isinstance(exc, DatabaseError) and "malformed" in str(exc.orig).lower():
+            try:
+                self.session.rollback()  # no-op after commit(); undoes anything left uncommitted
+            finally:
+                self.session.close()
+                self.session = None
+        except DatabaseError as e:  # a damaged file can fail the rollback too: say that, not this
+            if exc is None:
+                exc = e
+            if not _damaged(exc):
+                raise
+        if _damaged(exc):
             from app.storage.db import RECOVERY, StoreProblem
 
             raise StoreProblem("store_corrupt", f"El archivo de datos de la caja está dañado. {RECOVERY}") from exc

@@ -104,6 +104,24 @@ def test_a_damaged_store_file_says_what_is_wrong_and_how_to_recover(tmp_path):
     assert r.returncode == 1 and "dañado" in r.stderr and "Traceback" not in r.stderr
 
 
+@pytest.mark.parametrize("damage", [
+    # a byte changed inside a value: the page is sound, the value is not one this program writes
+    "update outbox set created_at = replace(created_at, '-', 'a') where seq = 2",
+    "update outbox set body = cast(x'7b22ff22' as text) where seq = 2",
+    "update terminal_state set terminal_id = cast(x'c3' as text)",
+])
+def test_a_value_damaged_inside_a_sound_page_stops_the_terminal_with_the_remedy(seeded, session, damage):
+    some_payments(seeded, session)
+    home = seeded.paths.data_dir
+    seeded.close()
+    with sqlite3.connect(home / "store.db") as con:
+        con.execute(damage)
+    with pytest.raises(StoreProblem) as e:
+        reopen(home)
+    assert e.value.code == "store_corrupt"
+    assert "dañad" in e.value.message and "ventanilla restore" in e.value.message
+
+
 def test_a_missing_store_never_opens_as_an_empty_terminal(seeded):
     home = seeded.paths.data_dir
     seeded.close()
