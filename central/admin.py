@@ -428,6 +428,9 @@ def import_documents(engine: Engine, path: str | Path, now: datetime | None = No
             seen[document_id] = line
         except ValueError as e:
             report.errors.append((line, str(e)))
+    if not parsed and not report.errors:  # a header and no rows: nothing to apply, nothing to touch
+        report.applied = True
+        return report
     with write_engine(engine).begin() as conn:
         # the accounts and existing documents the rows refer to
         accounts: dict[str, str] = {}

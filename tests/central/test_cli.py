@@ -106,3 +106,14 @@ def test_a_deposit_posts_balanced_entries_and_the_trial_balance_says_so(db_url, 
     capsys.readouterr()
     assert main(["trial-balance", "--db", db_url]) == 0
     assert main(["record-deposit", "--db", db_url, "--agent", "AG001", "--currency", "DOP", "--amount", "1,5"]) == 1
+
+
+def test_a_documents_file_with_only_its_header_applies_nothing_and_touches_nothing(db_url, tmp_path):
+    accounts, documents = tmp_path / "accounts.csv", tmp_path / "documents.csv"
+    accounts.write_text(ACCOUNTS + "A1,B1,Juan,001,res,active,DOP\n", encoding="utf-8")
+    assert main(["import-accounts", "--db", db_url, "--accounts", str(accounts)]) == 0
+    before = query(db_url, "SELECT account_id, balance, change_seq, updated_at FROM accounts")
+    documents.write_text(DOCUMENTS, encoding="utf-8")  # found by the long bad-input campaign: this raised a StatementError
+    assert main(["import-accounts", "--db", db_url, "--documents", str(documents)]) == 0
+    assert query(db_url, "SELECT account_id, balance, change_seq, updated_at FROM accounts") == before
+    assert query(db_url, "SELECT count(*) FROM documents") == [(0,)]
