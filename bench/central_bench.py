@@ -1,7 +1,8 @@
 """The central ledger service and terminal sync, with real HTTP on loopback.
 
-Every figure is taken against ``ventanilla central serve`` (uvicorn, one
-worker) started as a subprocess on a free loopback port:
+Every figure is taken against ``ventanilla central serve --workers N`` (one
+uvicorn worker per core, as docs/central.md advises; N is in each note)
+started as a subprocess on a free loopback port:
 
 * ``central_ingest_sqlite_per_s`` / ``central_ingest_pg_per_s``: 100,000
   payments sent by 20 enrolled terminals at once (5 batches of 1,000 each,
@@ -33,6 +34,7 @@ PostgreSQL the pg metric is skipped with a printed note.
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import subprocess
@@ -65,6 +67,7 @@ from bench.central_load import (
 )
 
 TERMINALS = 20
+WORKERS = os.cpu_count() or 1  # one server process per core
 INGEST_BATCH = 1000
 AGENTS = ("AG001", "AG002", "AG003", "AG004", "AG005")
 SNAPSHOT_CAP_S = 240.0  # twice the target: past it the snapshot figure is extrapolated
@@ -292,7 +295,7 @@ def run(quick: bool = False) -> list[Metric]:
     ingest_n = 100_000 // scale
     drain_n = 100_000 // scale
     p99_batches = 100 // (5 if quick else 1)
-    note = "quick" if quick else ""
+    note = ("quick; " if quick else "") + f"{WORKERS} server process(es)"
     rng = random.Random(7)
     tmp = Path(tempfile.mkdtemp(prefix="ventanilla-central-bench-"))
     metrics: list[Metric] = []
@@ -319,7 +322,7 @@ def run(quick: bool = False) -> list[Metric]:
         # -- SQLite ----------------------------------------------------------------
         sqlite_url = f"sqlite:///{tmp / 'central.db'}"
         codes = _setup_central(sqlite_url, accounts_csv, documents_csv, ["p99", "drain", "snapshot"])
-        with CentralProcess(sqlite_url, tmp / "central-sqlite.log") as central:
+        with CentralProcess(sqlite_url, tmp / "central-sqlite.log", workers=WORKERS) as central:
             _say(f"central on SQLite at {central.url} (pid {central.pid})")
             terms = _enroll_all(central.url, codes)
             assert [t.terminal_id for t in terms] == ids, [t.terminal_id for t in terms]
@@ -377,7 +380,7 @@ def run(quick: bool = False) -> list[Metric]:
 
                 pg_accounts, pg_documents = write_book(tmp / "book-pg", active)
                 codes = _setup_central(pg_url, pg_accounts, pg_documents, [], analyze)
-                with CentralProcess(pg_url, tmp / "central-pg.log") as central:
+                with CentralProcess(pg_url, tmp / "central-pg.log", workers=WORKERS) as central:
                     _say(f"central on PostgreSQL at {central.url} (pid {central.pid}, schema {schema})")
                     terms = _enroll_all(central.url, codes)
                     assert [t.terminal_id for t in terms] == ids

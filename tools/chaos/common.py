@@ -152,11 +152,30 @@ class CentralProcess:
         self.proc = None
 
     def rss_kib(self) -> int:
+        """Resident memory of the service: the process and its worker processes (``--workers N``)."""
         assert self.proc is not None
-        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
+        return sum(_rss_kib(pid) for pid in [self.proc.pid, *_children(self.proc.pid)])
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                out.append(int(stat.parent.name))
+        except (OSError, ValueError, IndexError):
+            continue
+    return out
+
+
+def _rss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             if line.startswith("VmRSS:"):
                 return int(line.split()[1])
-        return 0
+    except OSError:
+        pass
+    return 0
 
 
 # -- a book both sides hold ------------------------------------------------------------
