@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import gc
 import hmac
 import json
 import os
@@ -115,7 +116,23 @@ DB_ENV = "VENTANILLA_CENTRAL_DB"
 
 def app_from_environment() -> FastAPI:
     """The app of one of several worker processes (the parent migrated the database)."""
+    tune_gc()
     return create_app(os.environ[DB_ENV])
+
+
+def tune_gc() -> None:
+    """The collector of a server process, set once before it serves.
+
+    What start-up built (modules, the app, SQLAlchemy's caches) is frozen out of
+    the collections, and the youngest generation is collected every 50,000 net
+    allocations instead of 700.  A 1,000-item batch allocates hundreds of
+    thousands of objects (its JSON, rows, results); with the defaults the
+    collector walked them over and over and took more than half of a batch's
+    write transaction (profiled in-process: 2.3 s of CPU for 10 batches, 1.1 s
+    after).  Cycles are still collected, only less often.
+    """
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 10)
 
 
 def create_app(db_url: str, *, clock: Clock | None = None, migrate: bool = False) -> FastAPI:

@@ -132,13 +132,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "serve":
         import uvicorn
 
-        from central.api import DB_ENV, create_app
+        from central.api import DB_ENV, create_app, tune_gc
 
         if args.workers < 1:
             print("error: --workers is 1 or more", file=sys.stderr)
             return 2
         if args.workers == 1:
-            uvicorn.run(create_app(url, migrate=True), host=args.host, port=args.port, log_level="info")
+            app = create_app(url, migrate=True)
+            tune_gc()
+            uvicorn.run(app, host=args.host, port=args.port, log_level="info")
             return 0
         # Several processes: migrate once here, then each worker builds the app over
         # the migrated database (the URL travels in the environment).
