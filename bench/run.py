@@ -263,11 +263,17 @@ def main(argv: list[str] | None = None) -> int:
         except Exception as e:  # one broken section must not hide the others' figures
             failed[name] = f"{type(e).__name__}: {e}"
             print(f"section {name} failed: {failed[name]}", flush=True)
-    results: dict[str, dict] = {m.name: m.to_json() for m in metrics}
-    results["_meta"] = {"accounts": args.accounts, "when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    results: dict[str, dict] = {}
+    out = Path(args.out)
+    if args.only and out.exists():
+        # a partial run updates its sections' figures and keeps the others (each says when it was taken)
+        results = {k: v for k, v in json.loads(out.read_text()).items() if k != "_meta"}
+    when = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    results.update({m.name: {**m.to_json(), "when": when} for m in metrics})
+    results["_meta"] = {"accounts": args.accounts, "when": when, "sections": args.only or list(SECTIONS),
                         "python": sys.version.split()[0], "sqlite": sqlite3.sqlite_version, "cpus": os.cpu_count(),
                         "sections_failed": failed}
-    Path(args.out).write_text(json.dumps(results, indent=2) + "\n")
+    out.write_text(json.dumps(results, indent=2) + "\n")
     header = ("metric", "value", "baseline", "ratio", "target", "")
     rows = [
         (m.name, f"{m.value:.3f} {m.unit}", f"{m.baseline:.3f}" if m.baseline is not None else "-",
