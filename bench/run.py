@@ -267,7 +267,9 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.out)
     if args.only and out.exists():
         # a partial run updates its sections' figures and keeps the others (each says when it was taken)
-        results = {k: v for k, v in json.loads(out.read_text()).items() if k != "_meta"}
+        before = json.loads(out.read_text())
+        taken = before.get("_meta", {}).get("when")
+        results = {k: {"when": taken, **v} for k, v in before.items() if k != "_meta"}
     when = datetime.now(timezone.utc).isoformat(timespec="seconds")
     results.update({m.name: {**m.to_json(), "when": when} for m in metrics})
     results["_meta"] = {"accounts": args.accounts, "when": when, "sections": args.only or list(SECTIONS),
