@@ -2,6 +2,11 @@
 
 The admin CLI (``central.cli``) and the enrolment endpoint call these; they
 take an Engine and return plain values or raise :class:`AdminError`.
+
+Messages (of :class:`AdminError`, and the lines of a refused import) are Spanish
+sentences for the office: the desk and the CLI show them as they are.  The
+error codes are the contract and stay as they are; so do the enrolment's
+messages, which answer a terminal on ``/api/v1``.
 """
 
 from __future__ import annotations
@@ -49,12 +54,13 @@ _CODE_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no I, L, O, U, 0, 1: nothin
 
 def add_agent(engine: Engine, agent_id: str, name: str, now: datetime | None = None) -> None:
     if not _ID_RE.match(agent_id):
-        raise AdminError("bad_agent_id", "An agent id is 1-32 letters, digits, '.', '_' or '-'.")
+        raise AdminError("bad_agent_id", f"El código de agente «{agent_id}» no es válido: de 1 a 32 letras sin acento, "
+                         "dígitos, «.», «_» o «-», empezando por una letra o un dígito.")
     if not name.strip():
-        raise AdminError("bad_name", "The agent needs a name.")
+        raise AdminError("bad_name", "Falta el nombre del agente.")
     with write_engine(engine).begin() as conn:
         if conn.execute(select(Agent.agent_id).where(Agent.agent_id == agent_id)).first():
-            raise AdminError("agent_exists", f"Agent {agent_id} already exists.")
+            raise AdminError("agent_exists", f"El agente {agent_id} ya existe.")
         conn.execute(insert(Agent), {"agent_id": agent_id, "name": name.strip(), "created_at": now or utcnow()})
 
 
@@ -71,11 +77,11 @@ def new_enrollment_code() -> str:
 def add_terminal(engine: Engine, agent_id: str, name: str, now: datetime | None = None) -> tuple[str, str]:
     """Create a terminal; returns its id and the one-time enrolment code (kept only as a hash)."""
     if not name.strip():
-        raise AdminError("bad_name", "The terminal needs a name.")
+        raise AdminError("bad_name", "Falta el nombre de la terminal.")
     code = new_enrollment_code()
     with write_engine(engine).begin() as conn:
         if not conn.execute(select(Agent.agent_id).where(Agent.agent_id == agent_id)).first():
-            raise AdminError("unknown_agent", f"There is no agent {agent_id}; add it first with add-agent.")
+            raise AdminError("unknown_agent", f"No existe el agente {agent_id}; créelo primero con add-agent.")
         n = conn.execute(select(func.count()).select_from(Terminal).where(Terminal.agent_id == agent_id)).scalar_one()
         while True:
             n += 1
@@ -141,7 +147,7 @@ def set_terminal_disabled(engine: Engine, terminal_id: str, disabled: bool) -> N
     with write_engine(engine).begin() as conn:
         done = conn.execute(update(Terminal).where(Terminal.terminal_id == terminal_id).values(disabled=disabled))
         if done.rowcount != 1:
-            raise AdminError("unknown_terminal", f"There is no terminal {terminal_id}.")
+            raise AdminError("unknown_terminal", f"No existe la terminal {terminal_id}.")
 
 
 # -- policies ------------------------------------------------------------------
@@ -156,7 +162,8 @@ def _jsonable(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, float):
         # JSON on the wire carries integers only; a float in a policy is a typo for minor units
-        raise AdminError("bad_policy", f"Policy values are integers (minor units), not {value!r}.")
+        raise AdminError("bad_policy", f"Los valores de una política son enteros en unidades menores (centavos), "
+                         f"no {value!r}.")
     return value
 
 
@@ -165,10 +172,10 @@ def set_policy(engine: Engine, agent_id: str, toml_text: str, now: datetime | No
     try:
         document = _jsonable(tomllib.loads(toml_text))
     except tomllib.TOMLDecodeError as e:
-        raise AdminError("bad_policy", f"The policy file is not valid TOML: {e}") from None
+        raise AdminError("bad_policy", f"El archivo de política no es TOML válido: {e}") from None
     with write_engine(engine).begin() as conn:
         if not conn.execute(select(Agent.agent_id).where(Agent.agent_id == agent_id)).first():
-            raise AdminError("unknown_agent", f"There is no agent {agent_id}.")
+            raise AdminError("unknown_agent", f"No existe el agente {agent_id}.")
         current = conn.execute(select(func.max(Policy.version)).where(Policy.agent_id == agent_id)).scalar() or 0
         conn.execute(
             insert(Policy),
@@ -200,17 +207,55 @@ def current_policy(engine: Engine, agent_id: str) -> tuple[int, dict[str, Any], 
 
 def to_minor(text_amount: str, currency: str) -> int:
     """'1234.50' in DOP -> 123450.  A dot, never a comma; no more decimals than the currency has."""
+    if not text_amount:
+        raise ValueError("Falta el monto (un número como 1234.50).")
     if not re.fullmatch(r"[0-9]{1,15}(\.[0-9]+)?", text_amount):
-        raise ValueError(f"amount {text_amount!r} is not a number like 1234.50")
-    try:
-        digits = minor_units(currency)
-    except Exception:
-        raise ValueError(f"unknown currency {currency!r}") from None
+        raise ValueError(f"El monto «{text_amount}» no es un número como 1234.50: punto decimal, sin separador de miles "
+                         "ni símbolo de moneda.")
+    digits = minor_units(check_currency(currency))
     value = Decimal(text_amount)
     scaled = value.scaleb(digits)
     if scaled != scaled.to_integral_value():
-        raise ValueError(f"{currency} has {digits} decimals; {text_amount} has more")
+        if digits == 0:
+            raise ValueError(f"Los montos en {currency} no llevan decimales; «{text_amount}» los tiene.")
+        raise ValueError(f"Los montos en {currency} llevan como máximo {digits} decimales; «{text_amount}» tiene más.")
     return int(scaled)
+
+
+def check_currency(value: str) -> str:
+    """The currency code as given, when it is one central knows; else a ValueError in words."""
+    if not value:
+        raise ValueError("Falta la moneda: escriba su código ISO de tres letras, por ejemplo DOP.")
+    try:
+        minor_units(value)
+    except Exception:
+        raise ValueError(f"No se reconoce la moneda «{value}»: escriba su código ISO de tres letras, "
+                         "por ejemplo DOP o USD.") from None
+    return value
+
+
+# -- the words of a refused CSV file (the desk shows them after «Línea N:») --------
+
+NOT_UTF8 = "El archivo no está en UTF-8. Guárdelo como «CSV UTF-8» e impórtelo de nuevo."
+
+
+def missing_columns(missing: list[str], expected: tuple[str, ...]) -> str:
+    names = ", ".join(f"«{c}»" for c in missing)
+    what = f"Falta la columna {names}" if len(missing) == 1 else f"Faltan las columnas {names}"
+    return f"{what}. La primera línea del archivo debe ser «{','.join(expected)}»."
+
+
+def wrong_field_count(row: dict[Any, Any], expected: int) -> str:
+    """A line with more or fewer fields than the header (csv.DictReader's ``None`` key and values)."""
+    got = expected + len(row.get(None) or []) - sum(1 for k, v in row.items() if k is not None and v is None)
+    return (f"La línea tiene {got} campos y el encabezado {expected}. Revise las comas: un texto que lleva "
+            "una coma va entre comillas.")
+
+
+def unreadable(e: Exception, what: str) -> str:
+    if isinstance(e, UnicodeDecodeError):
+        return NOT_UTF8
+    return f"No se puede leer {what} ({e})."
 
 
 def record_deposit(engine: Engine, agent_id: str, currency: str, amount: str, now: datetime | None = None) -> str:
@@ -220,12 +265,12 @@ def record_deposit(engine: Engine, agent_id: str, currency: str, amount: str, no
     except ValueError as e:
         raise AdminError("bad_amount", str(e)) from None
     if minor <= 0:
-        raise AdminError("bad_amount", "A deposit is more than zero.")
+        raise AdminError("bad_amount", "El monto de un depósito debe ser mayor que cero.")
     journal_id = f"deposit:{uuid7()}"
     when = now or utcnow()
     with write_engine(engine).begin() as conn:
         if not conn.execute(select(Agent.agent_id).where(Agent.agent_id == agent_id)).first():
-            raise AdminError("unknown_agent", f"There is no agent {agent_id}.")
+            raise AdminError("unknown_agent", f"No existe el agente {agent_id}.")
         conn.execute(
             insert(Entry),
             [
@@ -265,43 +310,43 @@ def _rows(path: Path, columns: tuple[str, ...], report: ImportReport) -> Iterato
     try:
         handle = open(path, newline="", encoding="utf-8-sig")
     except OSError as e:
-        report.errors.append((0, f"cannot open {path}: {e.strerror}"))
+        report.errors.append((0, f"No se puede abrir el archivo {path} ({e.strerror})."))
         return
     with handle:
         reader = csv.DictReader(handle)
         try:
             header = reader.fieldnames or []
         except (UnicodeDecodeError, csv.Error) as e:
-            report.errors.append((1, f"unreadable header: {e}"))
+            report.errors.append((1, unreadable(e, "la primera línea (los nombres de las columnas)")))
             return
         missing = [c for c in columns if c not in header]
         if missing:
-            report.errors.append((1, f"missing columns: {', '.join(missing)} (expected {','.join(columns)})"))
+            report.errors.append((1, missing_columns(missing, columns)))
             return
         try:
             for row in reader:
                 if None in row or any(v is None for v in row.values()):
-                    report.errors.append((reader.line_num, "wrong number of fields"))
+                    report.errors.append((reader.line_num, wrong_field_count(row, len(header))))
                     continue
                 yield reader.line_num, {k: (row[k] or "").strip() for k in columns}
         except (UnicodeDecodeError, csv.Error) as e:
-            report.errors.append((reader.line_num + 1, f"unreadable line: {e}"))
+            report.errors.append((reader.line_num + 1, unreadable(e, "la línea")))
 
 
 def _text(value: str, name: str, max_len: int, *, required: bool = True) -> str:
     if required and not value:
-        raise ValueError(f"{name} is empty")
+        raise ValueError(f"La columna «{name}» está vacía; es obligatoria.")
     if len(value) > max_len:
-        raise ValueError(f"{name} is longer than {max_len} characters")
+        raise ValueError(f"La columna «{name}» tiene más de {max_len} caracteres.")
     return value
 
 
-def _currency(value: str) -> str:
+def _iso_date(value: str, name: str) -> date:
     try:
-        minor_units(value)
-    except Exception:
-        raise ValueError(f"unknown currency {value!r}") from None
-    return value
+        return date.fromisoformat(value)
+    except ValueError:
+        shown = f"dice «{value}»" if value else "está vacía"
+        raise ValueError(f"La fecha «{name}» se escribe AAAA-MM-DD, por ejemplo 2026-11-23 ({shown}).") from None
 
 
 def _upsert(conn: Any, table: Any, rows: list[dict[str, Any]], key: str, update_cols: list[str]) -> None:
@@ -356,10 +401,11 @@ def import_accounts(engine: Engine, path: str | Path, now: datetime | None = Non
         try:
             account_id = _text(r["account_id"], "account_id", 64)
             if account_id in seen:
-                raise ValueError(f"account_id {account_id} repeats line {seen[account_id]}")
+                raise ValueError(f"La cuenta {account_id} ya está en la línea {seen[account_id]}; cada cuenta va una sola vez.")
             status = r["status"] or "active"
             if not re.fullmatch(r"[a-z_]{1,32}", status):
-                raise ValueError(f"status {status!r} is not a word like active, judicial, written_off")
+                raise ValueError(f"El estado «{status}» no es válido: es una palabra en minúsculas, "
+                                 "como active, judicial o written_off.")
             rows.append(
                 {
                     "account_id": account_id,
@@ -368,7 +414,7 @@ def import_accounts(engine: Engine, path: str | Path, now: datetime | None = Non
                     "national_id": _text(r["national_id"], "national_id", 64, required=False),
                     "segment": _text(r["segment"], "segment", 64, required=False),
                     "status": status,
-                    "currency": _currency(r["currency"]),
+                    "currency": check_currency(r["currency"]),
                 }
             )
             seen[account_id] = line
@@ -404,13 +450,11 @@ def import_documents(engine: Engine, path: str | Path, now: datetime | None = No
         try:
             document_id = _text(r["document_id"], "document_id", 64)
             if document_id in seen:
-                raise ValueError(f"document_id {document_id} repeats line {seen[document_id]}")
-            currency = _currency(r["currency"])
-            try:
-                issue = date.fromisoformat(r["issue_date"])
-                due = date.fromisoformat(r["due_date"])
-            except ValueError:
-                raise ValueError("dates are written YYYY-MM-DD") from None
+                raise ValueError(f"El documento {document_id} ya está en la línea {seen[document_id]}; "
+                                 "cada documento va una sola vez.")
+            currency = check_currency(r["currency"])
+            issue = _iso_date(r["issue_date"], "issue_date")
+            due = _iso_date(r["due_date"], "due_date")
             parsed.append(
                 (
                     line,
@@ -445,12 +489,15 @@ def import_documents(engine: Engine, path: str | Path, now: datetime | None = No
             chunk = doc_ids[start : start + 900]
             owners.update({r[0]: r[1] for r in conn.execute(select(Document.document_id, Document.account_id).where(Document.document_id.in_(chunk)))})
         for line, d in parsed:
-            if d["account_id"] not in accounts:
-                report.errors.append((line, f"account {d['account_id']} is not known (import it first)"))
-            elif accounts[d["account_id"]] != d["currency"]:
-                report.errors.append((line, f"currency {d['currency']} differs from the account's {accounts[d['account_id']]}"))
-            elif owners.get(d["document_id"], d["account_id"]) != d["account_id"]:
-                report.errors.append((line, f"document {d['document_id']} belongs to account {owners[d['document_id']]}"))
+            account, said = d["account_id"], None
+            if account not in accounts:
+                said = f"La cuenta {account} no existe en la central: impórtela primero (en el archivo de cuentas)."
+            elif accounts[account] != d["currency"]:
+                said = f"La moneda {d['currency']} no es la de la cuenta {account}, que está en {accounts[account]}."
+            elif owners.get(d["document_id"], account) != account:
+                said = f"El documento {d['document_id']} es de la cuenta {owners[d['document_id']]}; no se puede pasar a otra cuenta."
+            if said:
+                report.errors.append((line, said))
         if report.errors:
             report.errors.sort()
             return report

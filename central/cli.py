@@ -298,20 +298,21 @@ def _office(args: argparse.Namespace, engine) -> int:  # type: ignore[no-untyped
             try:
                 ZoneInfo(args.timezone)
             except Exception:
-                raise office.OfficeError("bad_timezone", f"unknown time zone {args.timezone!r}") from None
+                raise office.OfficeError("bad_timezone", f"No se reconoce la zona horaria «{args.timezone}»: use un nombre "
+                                                         "IANA, por ejemplo America/Santo_Domingo.") from None
             values["timezone"] = args.timezone
         if args.cutoff:
             if args.cutoff.lower() == "none":
                 values["cutoff"] = None
             elif windows.parse_cutoff(args.cutoff) is None or len(args.cutoff) != 5:
-                raise office.OfficeError("bad_cutoff", "cutoff is local HH:MM, or none")
+                raise office.OfficeError("bad_cutoff", "La hora de corte se escribe HH:MM (hora local del agente), o none.")
             else:
                 values["cutoff"] = args.cutoff
         if not values:
-            raise office.OfficeError("nothing_to_set", "give --timezone and/or --cutoff")
+            raise office.OfficeError("nothing_to_set", "Indique --timezone, --cutoff o ambos.")
         with write_engine(engine).begin() as conn:
             if conn.execute(update(Agent).where(Agent.agent_id == args.agent).values(**values)).rowcount != 1:
-                raise office.OfficeError("unknown_agent", f"There is no agent {args.agent}.")
+                raise office.OfficeError("unknown_agent", f"No existe el agente {args.agent}.")
             office.audit(conn, now, "cli", "agent_calendar_set", f"agent:{args.agent}", **values)
         print(f"agent {args.agent}: {values}")
         return 0
@@ -375,7 +376,7 @@ def _office(args: argparse.Namespace, engine) -> int:  # type: ignore[no-untyped
     if cmd == "window-report":
         found = office.list_windows(engine, agent_id=args.agent, date_from=args.date, date_to=args.date)
         if not found:
-            raise office.OfficeError("unknown_window", f"There is no window for {args.agent} on {args.date}.")
+            raise office.OfficeError("unknown_window", f"No hay ventana del agente {args.agent} para el {args.date}.")
         detail = office.window_detail(engine, found[0]["id"])
         Path(args.pdf).write_bytes(reports.window_report(detail, now))
         print(f"reconciliation of {args.agent} {args.date} written to {args.pdf}")

@@ -3,7 +3,8 @@
 Authenticated with an admin bearer token (``Authorization: Bearer <token>``,
 created by ``ventanilla central add-admin-token``), never the terminal HMAC.
 Every answer is JSON (or CSV / PDF when asked); every error is JSON
-``{"error", "message"}``.  Amounts are integer minor units.  Any listing
+``{"error", "message"}``: the code is the contract, the message a Spanish
+sentence for the office.  Amounts are integer minor units.  Any listing
 answers CSV with ``?format=csv``.
 """
 
@@ -24,6 +25,7 @@ from central.office import OfficeError
 
 PREFIX = "/admin/v1"
 MAX_UPLOAD = 20 * 1024 * 1024
+TOO_LARGE = f"El archivo pasa de {MAX_UPLOAD // (1024 * 1024)} MB: divídalo e impórtelo por partes."
 
 #: row ids are SQL BIGINTs: anything larger is a 400, never an overflow (and never a 500)
 MAX_ROW_ID = 2**63 - 1
@@ -86,10 +88,11 @@ def desk_router(engine: Engine, clock: Callable[[], datetime]) -> APIRouter:
             return name
         if request.headers.get("x-terminal-id") or request.headers.get("x-signature"):
             # a terminal's credential (its signature, or its secret as a bearer token) never opens the office's door
-            raise OfficeError("terminal_not_allowed", "Terminals may not use the central office API.", 403)
+            raise OfficeError("terminal_not_allowed", "Las terminales no pueden usar la API de la oficina central.", 403)
         if not has_token:
-            raise OfficeError("admin_token_required", "Send Authorization: Bearer <admin token>.", 401)
-        raise OfficeError("bad_admin_token", "This admin token is unknown or revoked.", 401)
+            raise OfficeError("admin_token_required", "Falta la clave de acceso de la oficina central: envíela como "
+                                                      "«Authorization: Bearer <clave>» (la da add-admin-token).", 401)
+        raise OfficeError("bad_admin_token", "La clave de acceso no existe o fue revocada; pida una nueva al administrador.", 401)
 
     Actor = Depends(actor)
 
@@ -98,7 +101,7 @@ def desk_router(engine: Engine, clock: Callable[[], datetime]) -> APIRouter:
             return Response(office.to_csv(rows), media_type="text/csv; charset=utf-8",
                             headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
         if fmt not in (None, "", "json"):
-            raise OfficeError("bad_format", "format is json or csv.")
+            raise OfficeError("bad_format", "El formato es json o csv.")
         return JSONResponse({key: rows, "count": len(rows)})
 
     def pdf(data: bytes, name: str) -> Response:
@@ -107,12 +110,12 @@ def desk_router(engine: Engine, clock: Callable[[], datetime]) -> APIRouter:
     async def upload(request: Request) -> bytes:
         length = request.headers.get("content-length", "")
         if length.isdigit() and int(length) > MAX_UPLOAD:
-            raise OfficeError("too_large", f"The file is over {MAX_UPLOAD} bytes.", 413)
+            raise OfficeError("too_large", TOO_LARGE, 413)
         chunks, size = [], 0
         async for chunk in request.stream():
             size += len(chunk)
             if size > MAX_UPLOAD:
-                raise OfficeError("too_large", f"The file is over {MAX_UPLOAD} bytes.", 413)
+                raise OfficeError("too_large", TOO_LARGE, 413)
             chunks.append(chunk)
         return b"".join(chunks)
 
@@ -120,7 +123,10 @@ def desk_router(engine: Engine, clock: Callable[[], datetime]) -> APIRouter:
         body = {"file": report.path, "rows": report.rows, "applied": report.applied, "counts": dict(report.counts),
                 "errors": [{"line": line, "message": message} for line, message in report.errors]}
         if not report.applied:
-            return JSONResponse({"error": "bad_file", "message": f"{len(report.errors)} bad lines; nothing applied.", **body}, status_code=422)
+            n = len(report.errors)
+            said = "1 línea con errores" if n == 1 else f"{n} líneas con errores"
+            return JSONResponse({"error": "bad_file", "message": f"El archivo tiene {said}; no se aplicó nada.", **body},
+                                status_code=422)
         return JSONResponse(body)
 
     # -- windows ---------------------------------------------------------------------

@@ -63,9 +63,9 @@ def compute(
 ) -> dict[str, Any]:
     date_from, date_to = check_date(date_from, "date_from"), check_date(date_to, "date_to")
     if date_to < date_from:
-        raise OfficeError("bad_period", "date_to is before date_from.")
+        raise OfficeError("bad_period", f"El período termina ({date_to}) antes de empezar ({date_from}).")
     if (date.fromisoformat(date_to) - date.fromisoformat(date_from)).days >= MAX_PERIOD_DAYS:
-        raise OfficeError("bad_period", f"A KPI period is at most {MAX_PERIOD_DAYS} days.")
+        raise OfficeError("bad_period", f"Un período de indicadores abarca como máximo {MAX_PERIOD_DAYS} días.")
     now = now or datetime.now(timezone.utc)
     where = [items_t.c.type == "payment", items_t.c.business_date >= date_from, items_t.c.business_date <= date_to]
     if agent_id:
@@ -224,7 +224,7 @@ TABLES = ("by_day", "by_agent", "by_biller", "by_tender", "by_hour", "ageing", "
 
 def section_rows(kpis: dict[str, Any], section: str) -> list[dict[str, Any]]:
     if section not in TABLES:
-        raise OfficeError("bad_section", f"section is one of {', '.join(TABLES)}.")
+        raise OfficeError("bad_section", f"La tabla (section) es una de: {', '.join(TABLES)}.")
     if section == "promises":
         return kpis["promises"]["detail"]
     return kpis[section]

@@ -3,8 +3,10 @@ workflow, returned cheques, promises to pay, admin tokens and the audit.
 
 Every function takes an Engine (or a Connection inside a caller's transaction),
 does one transaction, writes an ``office_audit`` row for whatever it changed,
-and raises :class:`OfficeError` (a code and a human message) for what the user
-must fix.  Amounts are integer minor units; files carry major units with a dot.
+and raises :class:`OfficeError` (a code and a message) for what the user must
+fix.  The code is the contract (the desk and the tests key on it); the message
+is a Spanish sentence for the clerk or the administrator, as are the lines of a
+refused file.  Amounts are integer minor units; files carry major units with a dot.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import Any, Iterable
 from sqlalchemy import Connection, Engine, bindparam, func, insert, or_, select, update
 
 from central import ledger
-from central.admin import to_minor
+from central.admin import NOT_UTF8, check_currency, missing_columns, to_minor, unreadable, wrong_field_count
 from central.db import write_engine
 from central.ledger import Line
 from central.models import (
@@ -46,7 +48,7 @@ from central.models import (
     WindowCheck,
 )
 from central.office_types import CHECKS, EXCEPTION_TYPES, WINDOW_STATES
-from sync.wire import minor_units, uuid7
+from sync.wire import uuid7
 
 audit_t = OfficeAudit.__table__
 exceptions_t = ExceptionCase.__table__
@@ -96,39 +98,43 @@ def audit(conn: Connection, now: datetime, actor: str, action: str, subject: str
 
 
 def check_date(value: Any, name: str = "business_date") -> str:
-    if not isinstance(value, str) or not _DATE_RE.match(value):
-        raise OfficeError("bad_date", f"{name} is a date written YYYY-MM-DD.")
+    if not isinstance(value, str) or not value:
+        raise OfficeError("bad_date", f"Falta la fecha «{name}»: escríbala AAAA-MM-DD, por ejemplo 2026-11-23.")
+    if not _DATE_RE.match(value):
+        raise OfficeError("bad_date", f"La fecha «{name}» se escribe AAAA-MM-DD, por ejemplo 2026-11-23 "
+                                      f"(dice «{value[:40]}»).")
     try:
         date.fromisoformat(value)
     except ValueError:
-        raise OfficeError("bad_date", f"{name} {value!r} is not a real date.") from None
+        raise OfficeError("bad_date", f"La fecha «{name}» ({value}) no existe en el calendario.") from None
     return value
 
 
 def _currency(value: Any) -> str:
     try:
-        minor_units(value)
-    except Exception:
-        raise OfficeError("bad_currency", f"unknown currency {value!r}") from None
-    return value
+        return check_currency(value if isinstance(value, str) else "")
+    except ValueError as e:
+        raise OfficeError("bad_currency", str(e)) from None
 
 
 def _text(value: Any, name: str, max_len: int, *, required: bool = True) -> str:
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise OfficeError("bad_field", f"{name} is text.")
+        raise OfficeError("bad_field", f"«{name}» debe ser un texto.")
     value = value.strip()
     if required and not value:
-        raise OfficeError("bad_field", f"{name} is required.")
-    if len(value) > max_len or "\x00" in value:
-        raise OfficeError("bad_field", f"{name} is at most {max_len} characters.")
+        raise OfficeError("bad_field", f"Falta el dato «{name}»: es obligatorio.")
+    if "\x00" in value:
+        raise OfficeError("bad_field", f"«{name}» tiene un carácter no válido (nulo).")
+    if len(value) > max_len:
+        raise OfficeError("bad_field", f"«{name}» tiene más de {max_len} caracteres.")
     return value
 
 
 def _agent_exists(conn: Connection, agent_id: str) -> None:
     if not conn.execute(select(Agent.agent_id).where(Agent.agent_id == agent_id)).first():
-        raise OfficeError("unknown_agent", f"There is no agent {agent_id}.", 404)
+        raise OfficeError("unknown_agent", f"No existe el agente {agent_id}.", 404)
 
 
 def _post(conn: Connection, journal_id: str, agent_id: str, currency: str, lines: list[Line], now: datetime) -> None:
@@ -167,7 +173,8 @@ def add_admin_token(engine: Engine, name: str, now: datetime | None = None) -> s
     when = now or utcnow()
     with write_engine(engine).begin() as conn:
         if conn.execute(select(tokens_t.c.id).where(tokens_t.c.name == name)).first():
-            raise OfficeError("token_exists", f"A token named {name!r} exists; revoke it or pick another name.", 409)
+            raise OfficeError("token_exists", f"Ya existe una clave de acceso con el nombre «{name}»; revóquela o elija "
+                                              "otro nombre.", 409)
         conn.execute(insert(tokens_t), {"name": name, "token_hash": token_hash(token), "created_at": when, "revoked_at": None})
         audit(conn, when, "cli", "admin_token_added", f"token:{name}")
     return token
@@ -178,7 +185,7 @@ def revoke_admin_token(engine: Engine, name: str, now: datetime | None = None) -
     with write_engine(engine).begin() as conn:
         done = conn.execute(update(tokens_t).where(tokens_t.c.name == name, tokens_t.c.revoked_at.is_(None)).values(revoked_at=when))
         if done.rowcount != 1:
-            raise OfficeError("unknown_token", f"No active token named {name!r}.", 404)
+            raise OfficeError("unknown_token", f"No hay una clave de acceso vigente con el nombre «{name}».", 404)
         audit(conn, when, "cli", "admin_token_revoked", f"token:{name}")
 
 
@@ -219,9 +226,9 @@ def add_deposit(
     reference = _text(reference, "reference", 100)
     currency = _currency(currency)
     if tender not in ("cash", "cheque"):
-        raise OfficeError("bad_tender", "A deposit is of cash or of cheques.")
+        raise OfficeError("bad_tender", "Un depósito es de efectivo (cash) o de cheques (cheque).")
     if isinstance(amount, bool) or not isinstance(amount, int) or not 0 < amount < 10**15:
-        raise OfficeError("bad_amount", "amount is a whole number of minor units, more than zero.")
+        raise OfficeError("bad_amount", "El monto es un número entero de unidades menores (centavos), mayor que cero.")
     when = now or utcnow()
     journal_id = f"deposit:{uuid7()}"
     with write_engine(engine).begin() as conn:
@@ -273,29 +280,29 @@ def _csv_rows(source: str | bytes, required: tuple[str, ...], optional: tuple[st
         try:
             source = source.decode("utf-8-sig")
         except UnicodeDecodeError:
-            report.errors.append((0, "the file is not UTF-8"))
+            report.errors.append((0, NOT_UTF8))
             return []
     source = source.lstrip("\ufeff")
     reader = csv.DictReader(io.StringIO(source))
     try:
         header = [h.strip() for h in (reader.fieldnames or [])]
     except csv.Error as e:
-        report.errors.append((1, f"unreadable header: {e}"))
+        report.errors.append((1, unreadable(e, "la primera línea (los nombres de las columnas)")))
         return []
     reader.fieldnames = header
     missing = [c for c in required if c not in header]
     if missing:
-        report.errors.append((1, f"missing columns: {', '.join(missing)} (expected {','.join(required)})"))
+        report.errors.append((1, missing_columns(missing, required)))
         return []
     out = []
     try:
         for row in reader:
             if None in row or any(v is None for v in row.values()):
-                report.errors.append((reader.line_num, "wrong number of fields"))
+                report.errors.append((reader.line_num, wrong_field_count(row, len(header))))
                 continue
             out.append((reader.line_num, {k: (row.get(k) or "").strip() for k in required + optional if k in header}))
     except csv.Error as e:
-        report.errors.append((reader.line_num + 1, f"unreadable line: {e}"))
+        report.errors.append((reader.line_num + 1, unreadable(e, "la línea")))
     return out
 
 
@@ -304,7 +311,7 @@ def read_file(path: str) -> bytes:
         with open(path, "rb") as handle:
             return handle.read()
     except OSError as e:
-        raise OfficeError("unreadable_file", f"cannot read {path}: {e.strerror}") from None
+        raise OfficeError("unreadable_file", f"No se puede leer el archivo {path} ({e.strerror}).") from None
 
 
 def import_bank_statement(
@@ -332,12 +339,13 @@ def import_bank_statement(
             except ValueError as e:
                 raise OfficeError("bad_amount", str(e)) from None
             if amount <= 0:
-                raise OfficeError("bad_amount", "a deposit line is more than zero")
+                raise OfficeError("bad_amount", "El monto de un depósito debe ser mayor que cero.")
             reference = _text(r["reference"], "reference", 100)
             line_bank = _text(r.get("bank") or bank or "BANK", "bank", 64)
             tender = (r.get("tender") or "").lower()
             if tender not in ("", "cash", "cheque"):
-                raise OfficeError("bad_tender", "tender is cash or cheque")
+                raise OfficeError("bad_tender", f"La columna «tender» dice «{tender[:40]}»: escriba cash (efectivo) "
+                                                "o cheque, o déjela vacía.")
             raw = "|".join([line_bank, value_date, normalise_reference(reference), str(amount), currency])
             seen[raw] += 1
             fingerprint = hashlib.sha256(f"{raw}|{seen[raw]}".encode()).hexdigest()
@@ -421,6 +429,10 @@ def import_bank_statement(
     return report
 
 
+_DEPOSIT_STATES = {"declared": "declarado", "confirmed": "confirmado por el banco", "matched": "conciliado por su referencia",
+                   "assigned": "asignado"}
+
+
 def assign_deposit(
     engine: Engine, deposit_id: int, *, agent_id: str, business_date: str, reason: str, actor: str, tender: str | None = None,
     now: datetime | None = None,
@@ -433,12 +445,13 @@ def assign_deposit(
         _agent_exists(conn, agent_id)
         row = conn.execute(select(deposits_t).where(deposits_t.c.id == deposit_id).with_for_update()).first()
         if row is None:
-            raise OfficeError("unknown_deposit", f"There is no deposit {deposit_id}.", 404)
+            raise OfficeError("unknown_deposit", f"No existe el depósito {deposit_id}.", 404)
         if row.status != "unmatched":
-            raise OfficeError("deposit_matched", f"Deposit {deposit_id} is already {row.status}.", 409)
+            raise OfficeError("deposit_matched", f"El depósito {deposit_id} ya está {_DEPOSIT_STATES.get(row.status, row.status)}; "
+                                                 "solo se asigna a mano un depósito sin identificar.", 409)
         tender = tender or row.tender
         if tender not in ("cash", "cheque"):
-            raise OfficeError("bad_tender", "A deposit is of cash or of cheques.")
+            raise OfficeError("bad_tender", "Un depósito es de efectivo (cash) o de cheques (cheque).")
         journal_id = f"deposit:{uuid7()}"
         conn.execute(
             update(deposits_t)
@@ -477,7 +490,8 @@ def import_card_settlement(engine: Engine, source: str | bytes, *, actor: str, n
                 raise OfficeError("bad_amount", str(e)) from None
             last4 = r["last4"]
             if not re.fullmatch(r"\d{4}", last4):
-                raise OfficeError("bad_last4", "last4 is exactly 4 digits")
+                raise OfficeError("bad_last4", f"La columna «last4» lleva los 4 últimos dígitos de la tarjeta, exactamente 4 "
+                                               f"(dice «{last4[:40]}»).")
             auth = _text(r["auth_code"], "auth_code", 200)
             brand = _text(r["brand"], "brand", 200)
             terminal_ref = _text(r.get("terminal_ref", ""), "terminal_ref", 200, required=False)
@@ -623,7 +637,7 @@ def _exception(conn: Connection, exception_id: int, lock: bool = True) -> Any:
     query = select(exceptions_t).where(exceptions_t.c.id == exception_id)
     row = conn.execute(query.with_for_update() if lock else query).first()
     if row is None:
-        raise OfficeError("unknown_exception", f"There is no exception {exception_id}.", 404)
+        raise OfficeError("unknown_exception", f"No existe la excepción {exception_id}.", 404)
     return row
 
 
@@ -633,7 +647,7 @@ def assign_exception(engine: Engine, exception_id: int, assignee: str, *, actor:
     with write_engine(engine).begin() as conn:
         row = _exception(conn, exception_id)
         if row.status == "resolved":
-            raise OfficeError("exception_resolved", f"Exception {exception_id} is already resolved.", 409)
+            raise OfficeError("exception_resolved", f"La excepción {exception_id} ya está resuelta.", 409)
         conn.execute(update(exceptions_t).where(exceptions_t.c.id == exception_id).values(status="assigned", assigned_to=assignee, assigned_at=when))
         audit(conn, when, actor, "exception_assigned", f"exception:{exception_id}", assignee=assignee, previous=row.assigned_to)
 
@@ -653,23 +667,25 @@ def resolve_exception(
     over/short account, 5210); ``reverse`` (reverse a flagged payment in the ledger and
     give the debtor's account its debt back)."""
     if action not in RESOLUTIONS:
-        raise OfficeError("bad_action", f"action is one of {', '.join(RESOLUTIONS)}.")
+        raise OfficeError("bad_action", "La acción es approve (aprobar), adjust (ajustar al cajero) o reverse (reversar el pago).")
     reason = _text(reason, "reason", 1000)
     when = now or utcnow()
     journal_id = None
     with write_engine(engine).begin() as conn:
         row = _exception(conn, exception_id)
         if row.status == "resolved":
-            raise OfficeError("exception_resolved", f"Exception {exception_id} is already resolved.", 409)
+            raise OfficeError("exception_resolved", f"La excepción {exception_id} ya está resuelta.", 409)
         detail: dict[str, Any] = {"reason": reason}
         if action == "adjust":
             cashier = _text(cashier_id or row.cashier_id or "", "cashier_id", 200)
             value = amount if amount is not None else row.amount
             if isinstance(value, bool) or not isinstance(value, int) or value == 0 or abs(value) >= 10**15:
-                raise OfficeError("bad_amount", "adjust needs a non-zero amount (negative: short, positive: over).")
+                raise OfficeError("bad_amount", "Un ajuste necesita un monto distinto de cero (negativo: faltante; "
+                                                "positivo: sobrante).")
             currency = row.currency or _item_currency(conn, row)
             if not currency or not row.agent_id:
-                raise OfficeError("cannot_adjust", "This exception has no agent or currency to post an adjustment for.", 409)
+                raise OfficeError("cannot_adjust", "Esta excepción no tiene agente o moneda a los que cargar un ajuste; "
+                                                   "apruébela o reverse el pago.", 409)
             journal_id = f"adjust:{uuid7()}"
             _post(conn, journal_id, row.agent_id, currency, ledger.cashier_adjustment_lines(value, cashier), when)
             detail.update(cashier_id=cashier, amount=value, journal_id=journal_id)
@@ -693,12 +709,13 @@ def _item_currency(conn: Connection, row: Any) -> str | None:
 
 def _reverse_payment(conn: Connection, case: Any, now: datetime) -> str:
     if case.source != "item" or case.kind != "flagged":
-        raise OfficeError("cannot_reverse", "Only a recorded (flagged) payment can be reversed.", 409)
+        raise OfficeError("cannot_reverse", "Solo se reversa un pago registrado y marcado para revisión; esta excepción "
+                                            "no es uno.", 409)
     item = conn.execute(select(items_t).where(items_t.c.id == case.item_id).with_for_update()).first()
     if item is None or item.type != "payment":
-        raise OfficeError("cannot_reverse", "Only a payment can be reversed.", 409)
+        raise OfficeError("cannot_reverse", "Solo se puede reversar un pago.", 409)
     if item.voided_by is not None:
-        raise OfficeError("already_reversed", f"Payment {item.id} was already voided or reversed.", 409)
+        raise OfficeError("already_reversed", f"El pago {item.id} ya estaba anulado o reversado.", 409)
     reversal_id = uuid7()
     journal_id = f"reversal:{reversal_id}"
     lines = [
@@ -736,21 +753,22 @@ def mark_cheque_returned(
     with write_engine(engine).begin() as conn:
         item = conn.execute(select(items_t).where(items_t.c.id == payment_id, items_t.c.type == "payment").with_for_update()).first()
         if item is None:
-            raise OfficeError("unknown_payment", f"There is no payment {payment_id}.", 404)
+            raise OfficeError("unknown_payment", f"No existe el pago {payment_id}; cópielo del recibo («Id de pago»).", 404)
         if item.voided_by is not None:
-            raise OfficeError("payment_voided", f"Payment {payment_id} was voided or reversed; nothing to return.", 409)
+            raise OfficeError("payment_voided", f"El pago {payment_id} fue anulado o reversado: no hay cheque que devolver.", 409)
         cheques = conn.execute(
             select(tenders_t).where(tenders_t.c.item_id == payment_id, tenders_t.c.kind == "cheque").order_by(tenders_t.c.id)
         ).all()
         if number is not None:
             cheques = [c for c in cheques if c.number == number]
         if not cheques:
-            raise OfficeError("no_cheque", f"Payment {payment_id} has no such cheque.", 404)
+            raise OfficeError("no_cheque", f"El pago {payment_id} no tiene el cheque número {number}." if number is not None
+                              else f"El pago {payment_id} no tiene cheques.", 404)
         if len(cheques) > 1:
-            raise OfficeError("which_cheque", "The payment has several cheques; say which by its number.")
+            raise OfficeError("which_cheque", "El pago tiene varios cheques: indique el número del cheque devuelto.")
         cheque = cheques[0]
         if conn.execute(select(returned_t.c.id).where(returned_t.c.tender_id == cheque.id)).first():
-            raise OfficeError("already_returned", f"Cheque {cheque.number} is already marked returned.", 409)
+            raise OfficeError("already_returned", f"El cheque {cheque.number} ya está marcado como devuelto.", 409)
         returned_id = uuid7()
         journal_id = f"returned:{returned_id}"
         credit_line = conn.execute(
@@ -850,11 +868,12 @@ def import_promises(engine: Engine, source: str | bytes, *, actor: str, name: st
         currency = currency or currencies.get(account_id, "")
         try:
             if account_id not in currencies:
-                raise OfficeError("unknown_account", f"account {account_id} is not known")
+                raise OfficeError("unknown_account", f"La cuenta {account_id} no existe en la central; revise el número "
+                                                     "o importe antes la cuenta.")
             _currency(currency)
             amount = to_minor(amount_text, currency)
             if amount <= 0:
-                raise OfficeError("bad_amount", "a promise is more than zero")
+                raise OfficeError("bad_amount", "El monto de una promesa debe ser mayor que cero.")
         except (OfficeError, ValueError) as e:
             report.errors.append((line, e.message if isinstance(e, OfficeError) else str(e)))
             continue
@@ -888,7 +907,7 @@ def list_windows(
     date_to: str | None = None, limit: int = 1000, offset: int = 0,
 ) -> list[dict[str, Any]]:
     if state is not None and state.upper() not in WINDOW_STATES:
-        raise OfficeError("bad_state", f"state is one of {', '.join(WINDOW_STATES)}.")
+        raise OfficeError("bad_state", f"El estado es uno de {', '.join(WINDOW_STATES)} (abierta, cerrada, conciliada).")
     query = select(windows_t)
     if state:
         query = query.where(windows_t.c.state == state.upper())
@@ -924,7 +943,7 @@ def window_detail(engine: Engine, window_id: int) -> dict[str, Any]:
     with engine.connect() as conn:
         w = conn.execute(select(windows_t).where(windows_t.c.id == window_id)).first()
         if w is None:
-            raise OfficeError("unknown_window", f"There is no window {window_id}.", 404)
+            raise OfficeError("unknown_window", f"No existe la ventana {window_id}.", 404)
         checks = {c.name: c for c in conn.execute(select(checks_t).where(checks_t.c.window_id == window_id))}
         cases = conn.execute(select(exceptions_t).where(exceptions_t.c.window_id == window_id).order_by(exceptions_t.c.id)).all()
         deposits = conn.execute(
@@ -978,14 +997,15 @@ def list_exceptions(
     if status:
         wanted = [s.strip() for s in status.split(",")]
         if any(s not in EXCEPTION_STATUSES + ("unresolved",) for s in wanted):
-            raise OfficeError("bad_status", f"status is one of {', '.join(EXCEPTION_STATUSES)} or unresolved.")
+            raise OfficeError("bad_status", f"El estado es uno de {', '.join(EXCEPTION_STATUSES)} o unresolved "
+                                            "(abierta, asignada, resuelta o sin resolver).")
         if "unresolved" in wanted:
             query = query.where(exceptions_t.c.status != "resolved")
         else:
             query = query.where(exceptions_t.c.status.in_(wanted))
     if type_:
         if type_ not in EXCEPTION_TYPES:
-            raise OfficeError("bad_type", f"type is one of {', '.join(EXCEPTION_TYPES)}.")
+            raise OfficeError("bad_type", f"El tipo es uno de: {', '.join(EXCEPTION_TYPES)}.")
         query = query.where(exceptions_t.c.type == type_)
     if agent_id:
         query = query.where(exceptions_t.c.agent_id == agent_id)

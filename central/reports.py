@@ -1,8 +1,11 @@
 """PDF reports for the central office (reportlab, charts from reportlab.graphics):
 a window's reconciliation, and a KPI period report.
 
-Amounts are printed in major units of the currency; nothing here touches the
-database beyond what ``central.office`` and ``central.kpis`` hand over.
+The office reads them, so they are written in Spanish: the API's codes (check
+names, states, tenders, exception types) become the words the desk uses, dates
+read dd/mm/aaaa.  Amounts are printed in major units of the currency; nothing
+here touches the database beyond what ``central.office`` and ``central.kpis``
+hand over.
 """
 
 from __future__ import annotations
@@ -80,12 +83,12 @@ def _pie(title: str, labels: list[str], values: list[float], size: float = 60 * 
     d = Drawing(170 * mm, size + 14)
     d.add(String(0, size + 4, title, fontSize=9))
     if not any(values):
-        d.add(String(20, size / 2, "(nothing collected)", fontSize=8))
+        d.add(String(20, size / 2, "(sin cobros en el período)", fontSize=8))
         return d
     pie = Pie()
     pie.x, pie.y, pie.width, pie.height = 20, 5, size - 10, size - 10
     pie.data = values
-    pie.labels = [f"{label} {v / sum(values) * 100:.0f}%" for label, v in zip(labels, values)]
+    pie.labels = [f"{label} {v / sum(values) * 100:.0f} %" for label, v in zip(labels, values)]
     pie.slices.fontSize = 7
     palette = [colors.HexColor("#1565c0"), colors.HexColor("#ef6c00"), colors.HexColor("#2e7d32"), colors.HexColor("#6a1b9a")]
     for i in range(len(values)):
@@ -100,53 +103,91 @@ def _doc(buffer: io.BytesIO, title: str) -> SimpleDocTemplate:
 
 
 def _stamp(now: datetime | None) -> str:
-    return (now or datetime.now(timezone.utc)).strftime("%Y-%m-%d %H:%M UTC")
+    return (now or datetime.now(timezone.utc)).strftime("%d/%m/%Y %H:%M UTC")
+
+
+# -- the desk's words for the API's codes (ui/central_office/labels.py says the same) --
+
+_WINDOW_STATES = {"OPEN": "Abierta", "CLOSED": "Cerrada", "RECONCILED": "Conciliada"}
+_CHECKS = {"completeness": "Integridad", "manifests": "Manifiestos", "drawer_counts": "Arqueos",
+           "cash_deposits": "Depósitos de efectivo", "cheque_deposits": "Depósitos de cheques",
+           "card_settlement": "Liquidación de tarjetas"}
+_CHECK_STATUSES = {"pass": "Cuadra", "fail": "Diferencia", "pending": "Pendiente", "resolved": "Resuelto",
+                   "not_run": "Sin revisar", "": "Sin revisar"}
+_EXCEPTION_TYPES = {
+    "shortage": "Faltante", "overage": "Sobrante", "missing_items": "Pagos faltantes",
+    "account_overpaid": "Cuenta pagada de más", "offline_limit": "Límite sin conexión", "clock_skew": "Reloj desfasado",
+    "late": "Tardío", "unknown_account": "Cuenta desconocida", "broken_chain": "Cadena rota",
+    "manifest_mismatch": "Cierre no cuadra", "unmatched_settlement": "Liquidación sin pago",
+    "unknown_document": "Documento desconocido", "void_problem": "Anulación con problema", "malformed": "Dato mal formado",
+}
+_EXCEPTION_STATUSES = {"open": "Abierta", "assigned": "Asignada", "resolved": "Resuelta"}
+_RESOLUTIONS = {"approve": "aprobada", "adjust": "ajuste al cajero", "reverse": "pago reversado", "cleared": "se aclaró sola"}
+_DEPOSIT_STATUSES = {"declared": "Declarado", "confirmed": "Confirmado por el banco", "matched": "Conciliado por referencia",
+                     "unmatched": "Sin identificar", "assigned": "Asignado a mano"}
+_TENDERS = {"cash": "Efectivo", "cheque": "Cheque", "card": "Tarjeta", "transfer": "Transferencia"}
+_AGEING = {"0-30": "0–30 días", "31-60": "31–60 días", "61-90": "61–90 días", "90+": "Más de 90 días",
+           "credit": "Saldo a favor"}
+
+
+def _day(iso: Any) -> str:
+    """dd/mm/aaaa from an ISO date (anything else as it is)."""
+    text = str(iso or "")
+    if len(text) >= 10 and text[4] == "-" and text[7] == "-":
+        return f"{text[8:10]}/{text[5:7]}/{text[:4]}"
+    return text
 
 
 def window_report(window: dict[str, Any], now: datetime | None = None) -> bytes:
     """A window's reconciliation: state, every check with its figures, exceptions, deposits."""
     buffer = io.BytesIO()
-    title = f"Reconciliation {window['agent_id']} {window['business_date']}"
+    title = f"Conciliación del agente {window['agent_id']} del {_day(window['business_date'])}"
     story: list[Any] = [
         _p(title, "Title"),
-        _p(f"Agent {window['agent_id']} ({window.get('agent_name') or ''}) · business date {window['business_date']} · "
-           f"state {window['state']} · printed {_stamp(now)}"),
-        _p(f"Terminals: {', '.join(window.get('terminals') or []) or '-'}"),
+        _p(f"Agente {window['agent_id']} ({window.get('agent_name') or ''}) · fecha de operación {_day(window['business_date'])} · "
+           f"estado: {_WINDOW_STATES.get(window['state'], window['state'])} · emitido el {_stamp(now)}"),
+        _p(f"Terminales: {', '.join(window.get('terminals') or []) or '-'}"),
         Spacer(1, 4 * mm),
     ]
-    rows: list[list[Any]] = [["check", "status", "expected", "actual", "difference"]]
+    rows: list[list[Any]] = [["Control", "Resultado", "Esperado", "Encontrado", "Diferencia"]]
     labels, expected, actual = [], [], []
     for c in window["checks"]:
         diff = (c["actual"] - c["expected"]) if c["expected"] is not None and c["actual"] is not None else None
-        status = Paragraph(f'<font color="{_STATUS_COLOURS.get(c["status"], colors.black).hexval()}">{escape(c["status"])}</font>', _STYLES["BodyText"])
+        status = Paragraph(f'<font color="{_STATUS_COLOURS.get(c["status"], colors.black).hexval()}">'
+                           f'{escape(_CHECK_STATUSES.get(c["status"], c["status"]))}</font>', _STYLES["BodyText"])
         is_money = c["name"] not in ("completeness",)
         fmt = (lambda v: money(v, c["currency"])) if is_money else (lambda v: "" if v is None else str(v))
-        rows.append([c["name"], status, fmt(c["expected"]), fmt(c["actual"]), fmt(diff) if diff else ""])
+        rows.append([_CHECKS.get(c["name"], c["name"]), status, fmt(c["expected"]), fmt(c["actual"]), fmt(diff) if diff else ""])
         if c["name"] in ("cash_deposits", "cheque_deposits", "card_settlement") and c["expected"] is not None:
-            labels.append(c["name"].replace("_", " "))
+            labels.append(_CHECKS[c["name"]])
             digits = 10 ** minor_units(c["currency"] or "DOP") if c["currency"] else 100
             expected.append((c["expected"] or 0) / digits)
             actual.append((c["actual"] or 0) / digits)
     story += [_table(rows, [45 * mm, 25 * mm, 35 * mm, 35 * mm, 35 * mm]), Spacer(1, 4 * mm)]
     if labels:
-        story += [_bars("Due against deposited / settled", labels, [expected, actual], ["due", "deposited"]), Spacer(1, 4 * mm)]
+        story += [_bars("A depositar frente a depositado / liquidado", labels, [expected, actual], ["a depositar", "depositado"]),
+                  Spacer(1, 4 * mm)]
     for c in window["checks"]:
         for d in c["detail"]:
             if c["status"] in ("fail", "resolved", "pending") and c["name"] not in ("cash_deposits", "cheque_deposits"):
-                story.append(_p(f"{c['name']}: {d}", "Code"))
-    story += [Spacer(1, 4 * mm), _p("Exceptions", "Heading2")]
-    ex_rows: list[list[Any]] = [["#", "type", "status", "amount", "detail / resolution"]]
+                story.append(_p(f"{_CHECKS.get(c['name'], c['name'])}: {d}", "Code"))
+    story += [Spacer(1, 4 * mm), _p("Excepciones", "Heading2")]
+    ex_rows: list[list[Any]] = [["N.º", "Tipo", "Estado", "Monto", "Detalle / resolución"]]
     for e in window["exceptions"]:
         note = e.get("detail") or ""
         if e.get("resolution"):
-            note += f" — {e['resolution']} by {e.get('resolved_by')}: {e.get('resolution_reason') or ''}"
-        ex_rows.append([e["id"], e.get("type") or "", e["status"], money(e.get("amount"), e.get("currency")), note])
-    story.append(_table(ex_rows, [12 * mm, 30 * mm, 20 * mm, 25 * mm, 93 * mm]) if len(ex_rows) > 1 else _p("none"))
-    story += [Spacer(1, 4 * mm), _p("Deposits", "Heading2")]
-    dep_rows: list[list[Any]] = [["#", "bank", "reference", "tender", "status", "amount"]]
+            note += (f" — {_RESOLUTIONS.get(e['resolution'], e['resolution'])} por {e.get('resolved_by')}: "
+                     f"{e.get('resolution_reason') or ''}")
+        kind = e.get("type") or ""
+        ex_rows.append([e["id"], _EXCEPTION_TYPES.get(kind, kind), _EXCEPTION_STATUSES.get(e["status"], e["status"]),
+                        money(e.get("amount"), e.get("currency")), note])
+    story.append(_table(ex_rows, [12 * mm, 30 * mm, 20 * mm, 25 * mm, 93 * mm]) if len(ex_rows) > 1 else _p("Ninguna."))
+    story += [Spacer(1, 4 * mm), _p("Depósitos", "Heading2")]
+    dep_rows: list[list[Any]] = [["N.º", "Banco", "Referencia", "Medio", "Estado", "Monto"]]
     for d in window["deposits"]:
-        dep_rows.append([d["id"], d["bank"], d["reference"], d["tender"], d["status"], money(d["amount"], d["currency"])])
-    story.append(_table(dep_rows) if len(dep_rows) > 1 else _p("none"))
+        dep_rows.append([d["id"], d["bank"], d["reference"], _TENDERS.get(d["tender"], d["tender"]),
+                         _DEPOSIT_STATUSES.get(d["status"], d["status"]), money(d["amount"], d["currency"])])
+    story.append(_table(dep_rows) if len(dep_rows) > 1 else _p("Ninguno."))
     _doc(buffer, title).build(story)
     return buffer.getvalue()
 
@@ -157,38 +198,47 @@ def kpi_report(kpis: dict[str, Any], now: datetime | None = None) -> bytes:
     period = kpis["period"]
     currency = (kpis.get("currencies") or ["DOP"])[0] or "DOP"
     digits = 10 ** minor_units(currency)
-    title = f"Collection KPIs {period['date_from']} – {period['date_to']}"
-    scope = ", ".join(f"{k} {v}" for k, v in (("agent", period.get("agent_id")), ("biller", period.get("biller_id"))) if v) or "whole network"
+    title = f"Indicadores de recaudación del {_day(period['date_from'])} al {_day(period['date_to'])}"
+    scope = ", ".join(f"{k} {v}" for k, v in (("agente", period.get("agent_id")), ("facturador", period.get("biller_id"))) if v)
+    scope = scope[:1].upper() + scope[1:] if scope else "Toda la red"
     promises = kpis["promises"]
     lag = kpis["sync_lag_s"]
     story: list[Any] = [
         _p(title, "Title"),
-        _p(f"{scope} · printed {_stamp(now)} · amounts in {currency}"),
+        _p(f"{scope} · emitido el {_stamp(now)} · montos en {currency}"),
+    ]
+    due = promises["kept"] + promises["broken"]
+    story += [
         Spacer(1, 4 * mm),
         _table([
-            ["indicator", "value"],
-            ["payments", kpis["payments"]],
-            ["collected", money(kpis["collected"], currency)],
-            ["average ticket", money(kpis["average_ticket"], currency)],
-            ["peak hour", "" if kpis["peak_hour"] is None else f"{kpis['peak_hour']:02d}:00"],
-            ["taken offline", f"{kpis['offline_share']} %"],
-            ["flagged", f"{kpis['flagged_rate']} %"],
-            ["sync lag p50 / p95", f"{_secs(lag['p50'])} / {_secs(lag['p95'])}"],
-            ["promises kept (KP %)", "-" if promises["kp_percent"] is None else f"{promises['kp_percent']} % "
-             f"({promises['kept']} of {promises['kept'] + promises['broken']}; {promises['pending']} pending)"],
-            ["returned cheques", f"{kpis['returned_cheques']['count']} · {money(kpis['returned_cheques']['amount'], currency)}"],
+            ["Indicador", "Valor"],
+            ["Pagos", kpis["payments"]],
+            ["Recaudado", money(kpis["collected"], currency)],
+            ["Ticket promedio", money(kpis["average_ticket"], currency)],
+            ["Hora pico", "" if kpis["peak_hour"] is None else f"{kpis['peak_hour']:02d}:00–{kpis['peak_hour']:02d}:59"],
+            ["Cobrado sin conexión", f"{kpis['offline_share']} % de los pagos"],
+            ["Marcados para revisión", f"{kpis['flagged_rate']} % de los pagos recibidos"],
+            ["Demora de envío p50 / p95", f"{_secs(lag['p50'])} / {_secs(lag['p95'])}"],
+            ["Promesas cumplidas (KP %)", "-" if promises["kp_percent"] is None else f"{promises['kp_percent']} % "
+             f"({promises['kept']} de {due}; {promises['pending']} pendientes)"],
+            ["Cheques devueltos", f"{kpis['returned_cheques']['count']} · {money(kpis['returned_cheques']['amount'], currency)}"],
         ], [70 * mm, 100 * mm]),
         Spacer(1, 4 * mm),
-        _bars("Collected per day", [r["date"][5:] for r in kpis["by_day"]], [[r["amount"] / digits for r in kpis["by_day"]]], ["collected"]),
-        _bars("Payments per hour of day", [f"{r['hour']:02d}" for r in kpis["by_hour"]], [[r["count"] for r in kpis["by_hour"]]], ["payments"]),
-        _pie("By tender", [r["tender"] for r in kpis["by_tender"]], [r["amount"] for r in kpis["by_tender"]]),
-        _bars("Ageing of what was collected (days past due)", [r["bucket"] for r in kpis["ageing"]], [[r["amount"] / digits for r in kpis["ageing"]]], ["collected"]),
+        _bars("Recaudado por día", [_day(r["date"])[:5] for r in kpis["by_day"]], [[r["amount"] / digits for r in kpis["by_day"]]],
+              ["recaudado"]),
+        _bars("Pagos por hora del día", [f"{r['hour']:02d}" for r in kpis["by_hour"]], [[r["count"] for r in kpis["by_hour"]]],
+              ["pagos"]),
+        _pie("Por medio de pago", [_TENDERS.get(r["tender"], r["tender"]) for r in kpis["by_tender"]],
+             [r["amount"] for r in kpis["by_tender"]]),
+        _bars("Antigüedad de lo cobrado (días de atraso)", [_AGEING.get(r["bucket"], r["bucket"]) for r in kpis["ageing"]],
+              [[r["amount"] / digits for r in kpis["ageing"]]], ["cobrado"]),
         Spacer(1, 4 * mm),
-        _p("By agent", "Heading2"),
-        _table([["agent", "payments", "collected"]] + [[r["agent_id"], r["count"], money(r["amount"], currency)] for r in kpis["by_agent"]]),
+        _p("Por agente", "Heading2"),
+        _table([["Agente", "Pagos", "Recaudado"]] + [[r["agent_id"], r["count"], money(r["amount"], currency)] for r in kpis["by_agent"]]),
         Spacer(1, 4 * mm),
-        _p("By biller", "Heading2"),
-        _table([["biller", "payments", "collected"]] + [[r["biller_id"], r["count"], money(r["amount"], currency)] for r in kpis["by_biller"]]),
+        _p("Por facturador", "Heading2"),
+        _table([["Facturador", "Pagos", "Recaudado"]]
+               + [[r["biller_id"], r["count"], money(r["amount"], currency)] for r in kpis["by_biller"]]),
     ]
     _doc(buffer, title).build(story)
     return buffer.getvalue()

@@ -5,6 +5,8 @@ and bad input that is answered in JSON, never with a 500."""
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from datetime import timedelta
 
 import pytest
@@ -176,6 +178,69 @@ def test_bad_desk_input_is_a_json_error_never_a_500(raw_client, token, method, p
     assert r.json()["message"]
 
 
+def pdf_text(data: bytes) -> str:
+    """The text of a PDF as poppler's pdftotext reads it (layout kept, so a heading is one line); pypdf where
+    poppler is not installed."""
+    if shutil.which("pdftotext") is None:
+        import io
+
+        from pypdf import PdfReader
+
+        return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    done = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", "-", "-"], input=data, capture_output=True, timeout=60,
+                          check=True)
+    return done.stdout.decode("utf-8")
+
+
+def test_a_refused_file_says_in_spanish_what_is_wrong_on_each_line(client, token):
+    statement = ("date,reference,amount,currency\n"
+                 "2026-11-23,AG001-20261122,1.234,50,DOP\n"
+                 "23/11/2026,AG001-20261122,150.50,DOP\n"
+                 "2026-11-23,AG001-20261122,abc,DOP\n"
+                 "2026-11-23,,10.00,DOP\n"
+                 "2026-11-23,X,10.00,XXX\n")
+    r = desk(client, token, "POST", "/bank-statements", content=statement.encode())
+    assert (r.status_code, r.json()["error"]) == (422, "bad_file")
+    assert r.json()["message"] == "El archivo tiene 5 líneas con errores; no se aplicó nada."
+    assert r.json()["errors"] == [
+        {"line": 2, "message": "La línea tiene 5 campos y el encabezado 4. Revise las comas: un texto que lleva una coma va "
+                               "entre comillas."},
+        {"line": 3, "message": "La fecha «date» se escribe AAAA-MM-DD, por ejemplo 2026-11-23 (dice «23/11/2026»)."},
+        {"line": 4, "message": "El monto «abc» no es un número como 1234.50: punto decimal, sin separador de miles ni "
+                               "símbolo de moneda."},
+        {"line": 5, "message": "Falta el dato «reference»: es obligatorio."},
+        {"line": 6, "message": "No se reconoce la moneda «XXX»: escriba su código ISO de tres letras, por ejemplo DOP o USD."},
+    ]
+    settlement = "settled_on,auth_code,last4,brand,amount,currency\n2026-11-23,XYZ1,42,visa,25.00,DOP\n"
+    (line,) = desk(client, token, "POST", "/card-settlements", content=settlement.encode()).json()["errors"]
+    assert line == {"line": 2, "message": "La columna «last4» lleva los 4 últimos dígitos de la tarjeta, exactamente 4 (dice «42»)."}
+    r = desk(client, token, "POST", "/promises", content=b"account_id,amount\nA1,10.00\n")
+    assert r.json()["errors"] == [{"line": 1, "message": "Falta la columna «promise_date». La primera línea del archivo debe ser "
+                                                         "«account_id,promise_date,amount»."}]
+    r = desk(client, token, "GET", "/kpis", params={"date_from": "2026-11-02", "date_to": "2026-11-01"})
+    assert r.json() == {"error": "bad_period", "message": "El período termina (2026-11-01) antes de empezar (2026-11-02)."}
+
+
+def test_the_pdf_reports_speak_spanish(client, sim, clock, token):
+    a_day(sim, client, card=2500)
+    clock.advance(days=1)
+    desk(client, token, "POST", "/reconcile", json={"business_date": "2026-11-22"})
+    (w,) = desk(client, token, "GET", "/windows").json()["windows"]
+    text = pdf_text(desk(client, token, "GET", f"/windows/{w['id']}/report.pdf").content)
+    assert "Conciliación del agente AG001 del 22/11/2026" in text
+    for words in ("Control", "Resultado", "Esperado", "Encontrado", "Integridad", "Arqueos", "Depósitos de efectivo",
+                  "Liquidación de tarjetas", "Excepciones", "Depósitos", "A depositar frente a depositado / liquidado"):
+        assert words in text, words
+    assert "drawer_counts" not in text and "Reconciliation" not in text
+    text = pdf_text(desk(client, token, "GET", "/kpis/report.pdf", params={"date_from": "2026-11-22", "date_to": "2026-11-22"}).content)
+    assert "Indicadores de recaudación" in text and "del 22/11/2026 al 22/11/2026" in text
+    for words in ("Toda la red", "Recaudado", "175.50", "Ticket promedio", "Hora pico", "Recaudado por día", "Pagos por hora del día",
+                  "Por medio de pago", "Efectivo", "Tarjeta", "Antigüedad de lo cobrado (días de atraso)", "Por agente",
+                  "Por facturador", "Facturador"):
+        assert words in text, words
+    assert "Collected" not in text and "By agent" not in text
+
+
 def test_a_statement_line_with_an_unknown_reference_waits_to_be_assigned_and_is_audited(client, sim, clock, token, seeded):
     a_day(sim, client)
     statement = "date,reference,amount,currency\n2026-11-23,DEP 0099,150.50,DOP\n"
@@ -203,7 +268,7 @@ def test_office_cli_closes_reconciles_imports_and_reports(db_url, seeded, tmp_pa
     bad = tmp_path / "bad.csv"
     bad.write_text("date,reference,amount\n", encoding="utf-8")
     assert main(["import-bank-statement", "--db", db_url, str(bad)]) == 1
-    assert "missing columns: currency" in capsys.readouterr().err
+    assert "line 1: Falta la columna «currency»." in capsys.readouterr().err
     assert main(["reconcile", "--db", db_url]) == 0
     assert "1 RECONCILED" in capsys.readouterr().out
     assert main(["windows", "--db", db_url]) == 0
@@ -214,7 +279,7 @@ def test_office_cli_closes_reconciles_imports_and_reports(db_url, seeded, tmp_pa
     assert (tmp_path / "k.pdf").read_bytes().startswith(b"%PDF")
     assert main(["window-report", "--db", db_url, "--agent", "AG001", "--date", "2026-11-22", "--pdf", str(tmp_path / "w.pdf")]) == 0
     assert main(["mark-cheque-returned", "--db", db_url, "--payment", "nope", "--reason", "x"]) == 1
-    assert "no payment nope" in capsys.readouterr().err
+    assert "error: No existe el pago nope" in capsys.readouterr().err
     assert main(["record-deposit", "--db", db_url, "--agent", "AG001", "--currency", "DOP", "--amount", "10.00", "--date", "2026-11-23"]) == 0
 
 

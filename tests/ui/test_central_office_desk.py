@@ -362,7 +362,8 @@ def test_a_statement_is_imported_from_a_chosen_file_and_a_bad_file_is_refused_in
         qtbot.keyClick(dialog.confirm_button, Qt.Key.Key_Return)
         if path is bad:
             qtbot.waitUntil(lambda: bool(dialog.error.text()), timeout=10_000)
-            assert dialog.error.text().startswith("El archivo tiene 1 errores y no se importó nada. Línea 2:")
+            assert dialog.error.text() == ("El archivo tiene un error y no se importó nada. Línea 2: El monto «abc» no es "
+                                           "un número como 1234.50: punto decimal, sin separador de miles ni símbolo de moneda.")
             assert dialog.isVisible() and dialog.stack.currentWidget() is dialog.form_page
             dialog.reject()
         else:
@@ -448,7 +449,7 @@ def test_tables_export_as_csv_and_the_reports_as_pdf_into_the_chosen_folder(qtbo
     agent = detail.detail["agent_id"]
     assert pdf.name == f"conciliacion-{agent}-{D1}.pdf"
     text = "\n".join(p.extract_text() for p in PdfReader(str(pdf)).pages)
-    assert f"Reconciliation {agent} {D1}" in text and "drawer_counts" in text
+    assert f"Conciliación del agente {agent} del 23/11/2026" in text and "Arqueos" in text and "Depósitos" in text
 
     # the model's own CSV, for what is on screen
     shown = list(csv.reader(io.StringIO(detail.checks.csv_text())))
@@ -479,7 +480,7 @@ def test_tables_export_as_csv_and_the_reports_as_pdf_into_the_chosen_folder(qtbo
     qtbot.mouseClick(kpi.pdf_button, Qt.MouseButton.LeftButton)
     idle(qtbot, desk)
     assert desk.last_saved.name == "indicadores-2026-11-20-2026-11-24.pdf"
-    assert "Collection KPIs 2026-11-20" in "".join(p.extract_text() for p in PdfReader(str(desk.last_saved)).pages)
+    assert "Indicadores de recaudación" in "".join(p.extract_text() for p in PdfReader(str(desk.last_saved)).pages)
 
 
 # -- failures in plain words ------------------------------------------------------------------

@@ -136,13 +136,16 @@ def test_amounts_and_dates_as_typed_by_the_clerk():
 
 
 def test_the_centrals_errors_read_as_spanish_sentences():
-    assert sentence(DeskError("exception_resolved", "Exception 4 is already resolved.", 409)) == (
+    assert sentence(DeskError("exception_resolved", "La excepción 4 ya está resuelta.", 409)) == (
         "Esa excepción ya estaba resuelta. La lista se actualizó.")
-    refused = DeskError("bad_file", "2 bad lines; nothing applied.", 422, [(2, "amount 'abc' is not a number"), (5, "bad date")])
-    assert sentence(refused) == ("El archivo tiene 2 errores y no se importó nada. Línea 2: amount 'abc' is not a number "
-                                 "Línea 5: bad date")
+    refused = DeskError("bad_file", "El archivo tiene 2 líneas con errores; no se aplicó nada.", 422,
+                        [(2, "El monto «abc» no es un número como 1234.50."), (5, "La fecha «date» (2026-02-30) no existe.")])
+    assert sentence(refused) == ("El archivo tiene 2 errores y no se importó nada. Línea 2: El monto «abc» no es un número "
+                                 "como 1234.50. Línea 5: La fecha «date» (2026-02-30) no existe.")
     assert sentence(DeskError("internal_error", "Unexpected server error", 500)).startswith("El servicio central tuvo un problema")
-    assert sentence(DeskError("something_new", "why", 409)) == "La central no aceptó la operación (why)."
+    assert sentence(DeskError("something_new", "No existe la ventana 7.", 409)) == (
+        "La central no aceptó la operación: No existe la ventana 7.")
+    assert sentence(DeskError("something_new", "why", 409)) == "La central no aceptó la operación: why."
     assert sentence(RuntimeError("boom")).startswith("Ocurrió un error inesperado")
     assert sentence(FileNotFoundError(2, "No such file", "/x/a.csv")).startswith("No se pudo leer o guardar el archivo «/x/a.csv»")
 

@@ -1,9 +1,10 @@
 """What the clerk reads when something fails: one plain Spanish sentence.
 
-The central service answers errors as JSON ``{"error", "message"}``; its
-messages are written for developers (in English), so the desk speaks from the
-``error`` code and keeps the service's own words only where nothing better is
-known (and for the lines of a refused file).  Anything that is not a
+The central service answers errors as JSON ``{"error", "message"}``: the code
+is the contract, the message a Spanish sentence.  The desk speaks from the
+``error`` code where it has a sentence of its own (one that says what to do at
+the desk), and shows the central's message where it knows no better, and for
+the lines of a refused file (each as the central wrote it, after «Línea N:»).  Anything that is not a
 :class:`DeskError` or an :class:`InputError` is a bug: it is logged with its
 trace and the clerk reads a sentence with what to do next.
 """
@@ -75,7 +76,9 @@ def _unexpected() -> str:
 
 def bad_file_sentence(error: DeskError) -> str:
     lines = error.lines
-    head = _t("El archivo tiene {n} errores y no se importó nada.").format(n=len(lines) or 1)
+    n = len(lines) or 1
+    head = (_t("El archivo tiene un error y no se importó nada.") if n == 1
+            else _t("El archivo tiene {n} errores y no se importó nada.").format(n=n))
     shown = []
     for line, message in lines[:SHOWN_LINES]:
         where = _t("Línea {line}").format(line=line) if line else _t("Archivo")
@@ -98,7 +101,9 @@ def sentence(error: BaseException) -> str:
         log.warning("central answered %s (%s): %s", error.code, error.status, error.message)
         if error.status is not None and error.status >= 500:
             return _t("El servicio central tuvo un problema y no completó la operación. Intente de nuevo; si se repite, llame a soporte.")
-        return _t("La central no aceptó la operación ({message}).").format(message=error.message or error.code)
+        said = (error.message or error.code).strip()
+        return _t("La central no aceptó la operación: {message}").format(
+            message=said if said.endswith((".", "!", "?")) else said + ".")
     if isinstance(error, OSError):
         log.warning("file error at the desk: %s", error)
         return _t("No se pudo leer o guardar el archivo {name}. Revise que exista y que la carpeta permita escribir.").format(
