@@ -99,6 +99,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="date_to", required=True)
     p.add_argument("--agent")
     p.add_argument("--biller")
+    p.add_argument("--currency", help="the currency of every amount (default: the period's only one, or the one with the "
+                                      "most payments); currencies are never added together")
     p.add_argument("--section", help="print one table as CSV: by_day, by_agent, by_biller, by_tender, by_hour, ageing, promises")
     p.add_argument("--pdf", metavar="FILE", help="write the KPI period report")
     p = sub.add_parser("window-report", parents=[common], help="write a window's reconciliation PDF")
@@ -364,7 +366,8 @@ def _office(args: argparse.Namespace, engine) -> int:  # type: ignore[no-untyped
               f"journal {done['journal_id']}")
         return 0
     if cmd == "kpi":
-        result = kpis.compute(engine, args.date_from, args.date_to, agent_id=args.agent, biller_id=args.biller, now=now)
+        result = kpis.compute(engine, args.date_from, args.date_to, agent_id=args.agent, biller_id=args.biller,
+                              currency=args.currency, now=now)
         if args.pdf:
             Path(args.pdf).write_bytes(reports.kpi_report(result, now))
             print(f"KPI report written to {args.pdf}")

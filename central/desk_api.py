@@ -269,17 +269,24 @@ def desk_router(engine: Engine, clock: Callable[[], datetime]) -> APIRouter:
 
     @router.get("/kpis")
     def get_kpis(date_from: str, date_to: str, who: str = Actor, agent_id: str | None = None, biller_id: str | None = None,
-                 section: str | None = None, format: str | None = None) -> Response:
-        """Collection KPIs for a period; ``section`` + ``format=csv`` exports one of its tables."""
-        result = kpi_module.compute(engine, date_from, date_to, agent_id=agent_id, biller_id=biller_id, now=clock())
+                 currency: str | None = None, section: str | None = None, format: str | None = None) -> Response:
+        """Collection KPIs for a period in one currency (``currency``; by default the period's only one, or the one with
+        the most payments); ``currencies`` lists them all.  ``section`` + ``format=csv`` exports one of its tables."""
+        result = kpi_module.compute(engine, date_from, date_to, agent_id=agent_id, biller_id=biller_id, currency=currency,
+                                    now=clock())
         if section or format == "csv":
-            return listing(kpi_module.section_rows(result, section or "by_day"), format, f"kpi-{section or 'by_day'}")
+            name = f"kpi-{section or 'by_day'}" + (f"-{result['currency']}" if result["currency"] else "")
+            return listing(kpi_module.section_rows(result, section or "by_day"), format, name)
         return JSONResponse(result)
 
     @router.get("/kpis/report.pdf")
-    def get_kpi_pdf(date_from: str, date_to: str, who: str = Actor, agent_id: str | None = None, biller_id: str | None = None) -> Response:
-        result = kpi_module.compute(engine, date_from, date_to, agent_id=agent_id, biller_id=biller_id, now=clock())
-        return pdf(reports.kpi_report(result, clock()), f"kpis-{date_from}-{date_to}")
+    def get_kpi_pdf(date_from: str, date_to: str, who: str = Actor, agent_id: str | None = None, biller_id: str | None = None,
+                    currency: str | None = None) -> Response:
+        """The KPI period report, in one currency (chosen as for ``/kpis``); its title says which."""
+        result = kpi_module.compute(engine, date_from, date_to, agent_id=agent_id, biller_id=biller_id, currency=currency,
+                                    now=clock())
+        name = f"kpis-{date_from}-{date_to}" + (f"-{result['currency']}" if result["currency"] else "")
+        return pdf(reports.kpi_report(result, clock()), name)
 
     @router.get("/over-short")
     def get_over_short(who: str = Actor, date_from: str | None = None, date_to: str | None = None, agent_id: str | None = None,

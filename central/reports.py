@@ -193,20 +193,31 @@ def window_report(window: dict[str, Any], now: datetime | None = None) -> bytes:
 
 
 def kpi_report(kpis: dict[str, Any], now: datetime | None = None) -> bytes:
-    """The KPI period report: headline figures and the charts that read faster than tables."""
+    """The KPI period report: headline figures and the charts that read faster than tables.
+
+    Every amount is of the one currency the KPIs were computed in (``kpis["currency"]``);
+    the title says which, and a line names the period's other currencies, which are left out
+    (money of different currencies is never added).
+    """
     buffer = io.BytesIO()
     period = kpis["period"]
-    currency = (kpis.get("currencies") or ["DOP"])[0] or "DOP"
-    digits = 10 ** minor_units(currency)
-    title = f"Indicadores de recaudación del {_day(period['date_from'])} al {_day(period['date_to'])}"
+    currency = kpis.get("currency")
+    digits = 10 ** minor_units(currency) if currency else 100
+    days = f"del {_day(period['date_from'])} al {_day(period['date_to'])}"
+    heading = f"Indicadores de recaudación en {currency}" if currency else "Indicadores de recaudación (sin pagos)"
+    title = f"{heading}, {days}"
     scope = ", ".join(f"{k} {v}" for k, v in (("agente", period.get("agent_id")), ("facturador", period.get("biller_id"))) if v)
     scope = scope[:1].upper() + scope[1:] if scope else "Toda la red"
     promises = kpis["promises"]
     lag = kpis["sync_lag_s"]
+    others = [c for c in kpis.get("currencies") or [] if c.get("currency") != currency]
     story: list[Any] = [
-        _p(title, "Title"),
-        _p(f"{scope} · emitido el {_stamp(now)} · montos en {currency}"),
+        _p(heading, "Title"),
+        _p(f"Período {days} · {scope} · emitido el {_stamp(now)} · montos en {currency or '-'}"),
     ]
+    if others:
+        listed = ", ".join(f"{c['currency']} ({c['payments']} {'pago' if c['payments'] == 1 else 'pagos'})" for c in others)
+        story.append(_p(f"En el período también hubo pagos en {listed}: no están sumados aquí: pida el informe de cada moneda."))
     due = promises["kept"] + promises["broken"]
     story += [
         Spacer(1, 4 * mm),

@@ -138,9 +138,87 @@ def test_kpis_count_hours_tenders_offline_lag_ageing_and_promises_kept(client, s
     assert (k["promises"]["kept"], k["promises"]["broken"], k["promises"]["kp_percent"]) == (1, 2, 33.33)
     csv_text = desk(client, token, "GET", "/kpis", params={"date_from": "2026-11-22", "date_to": "2026-11-22",
                                                              "section": "by_tender", "format": "csv"}).text
-    assert csv_text.splitlines() == ["tender,count,amount", "card,1,5000", "cash,3,32000"]
+    assert csv_text.splitlines() == ["tender,count,amount,currency", "card,1,5000,DOP", "cash,3,32000,DOP"]
     pdf = desk(client, token, "GET", "/kpis/report.pdf", params={"date_from": "2026-11-01", "date_to": "2026-11-30"})
     assert pdf.content.startswith(b"%PDF")
+
+
+def test_kpis_never_add_currencies_they_answer_one_and_list_the_others(client, sim, clock, token, seeded, tmp_path, db_url, capsys):
+    from central import admin
+
+    (tmp_path / "usd-accounts.csv").write_text("account_id,biller_id,name,national_id,segment,status,currency\n"
+                                               "U1,B1,Jane Roe,P-1,residential,active,USD\n", encoding="utf-8")
+    (tmp_path / "usd-documents.csv").write_text("document_id,account_id,kind,issue_date,due_date,amount,currency\n"
+                                                "D-U1,U1,invoice,2026-10-01,2026-10-31,900.00,USD\n", encoding="utf-8")
+    assert admin.import_accounts(seeded, tmp_path / "usd-accounts.csv").applied
+    assert admin.import_documents(seeded, tmp_path / "usd-documents.csv").applied
+    cheque = {"kind": "cheque", "amount": 4000, "bank_code": "BPD", "number": "77", "account_number": "1", "issue_date": "2026-11-22",
+              "drawer_name": "Juan", "drawer_id": "001-1"}
+    card = {"kind": "card", "amount": 3000, "brand": "visa", "last4": "4242", "auth_code": "U9", "terminal_ref": "P1"}
+    # (account, document, currency, amount, tenders): two payments in DOP, three in USD
+    paid = [("A1", "D-A1", "DOP", 10000, None), ("A2", "D-A2", "DOP", 4000, [cheque]),
+            ("U1", "D-U1", "USD", 2500, None), ("U1", "D-U1", "USD", 3000, [card]), ("U1", "D-U1", "USD", 1200, None)]
+    items = [sim.payment(a, amount, allocations=[(d, amount)], currency=c, tenders=t) for a, d, c, amount, t in paid]
+    results = sim.send(client, sim.batch(items)).json()["results"]
+    assert [(r["status"], r.get("reasons", [])) for r in results] == [("created", [])] * 5, results
+    promises = "account_id,promise_date,amount\nA1,2026-11-22,100.00\nU1,2026-11-22,60.00\nU1,2026-11-22,5.00\n"
+    assert desk(client, token, "POST", "/promises", content=promises).json()["counts"] == {"promises": 3}
+    assert desk(client, token, "POST", "/returned-cheques", json={"payment_id": items[1]["id"], "reason": "fondos"}).status_code == 201
+
+    def expected(currency):
+        mine = [(a, amount, t) for a, _, c, amount, t in paid if c == currency]
+        tenders = {}
+        for _, amount, t in mine:
+            kind = (t or [{"kind": "cash"}])[0]["kind"]
+            tenders[kind] = tenders.get(kind, 0) + amount
+        return len(mine), sum(amount for _, amount, _ in mine), tenders
+
+    period = {"date_from": "2026-11-22", "date_to": "2026-11-22"}
+    k = desk(client, token, "GET", "/kpis", params=period).json()
+    assert k["currency"] == "USD"  # the most payments (3 against 2), not the first in the alphabet
+    assert k["currencies"] == [{"currency": "DOP", "payments": 2}, {"currency": "USD", "payments": 3}]
+    for currency in ("USD", "DOP"):
+        if currency == "DOP":
+            k = desk(client, token, "GET", "/kpis", params={**period, "currency": "dop"}).json()
+        n, total, tenders = expected(currency)
+        assert (k["currency"], k["payments"], k["collected"], k["average_ticket"]) == (currency, n, total, round(total / n))
+        assert {r["tender"]: r["amount"] for r in k["by_tender"]} == tenders
+        for section in ("by_day", "by_agent", "by_biller", "by_hour"):
+            assert sum(r["amount"] for r in k[section]) == total and sum(r["count"] for r in k[section]) == n, section
+        assert sum(r["amount"] for r in k["ageing"]) == total
+        assert k["currencies"] == [{"currency": "DOP", "payments": 2}, {"currency": "USD", "payments": 3}]
+    assert k["returned_cheques"] == {"count": 1, "amount": 4000}
+    assert (k["promises"]["count"], k["promises"]["amount_promised"]) == (1, 10000)
+    usd = desk(client, token, "GET", "/kpis", params={**period, "currency": "USD"}).json()
+    assert usd["returned_cheques"] == {"count": 0, "amount": 0}
+    assert (usd["promises"]["count"], usd["promises"]["amount_promised"], usd["promises"]["kept"]) == (2, 6500, 2)
+    # a currency with nothing in the period: its zeros, and the list to choose from
+    clp = desk(client, token, "GET", "/kpis", params={**period, "currency": "CLP"}).json()
+    assert (clp["currency"], clp["payments"], clp["collected"], clp["by_tender"]) == ("CLP", 0, 0, [])
+    # a bad currency is a 400 with its code, over HTTP
+    for bad in ("XYZ", "dollars", "D0P"):
+        r = desk(client, token, "GET", "/kpis", params={**period, "currency": bad})
+        assert (r.status_code, r.json()["error"]) == (400, "bad_currency"), r.text
+    r = desk(client, token, "GET", "/kpis/report.pdf", params={**period, "currency": "XYZ"})
+    assert (r.status_code, r.json()["error"]) == (400, "bad_currency")
+    # the CSV and the PDF honour the currency too
+    csv_text = desk(client, token, "GET", "/kpis", params={**period, "currency": "DOP", "section": "by_tender", "format": "csv"}).text
+    assert csv_text.splitlines() == ["tender,count,amount,currency", "cash,1,10000,DOP", "cheque,1,4000,DOP"]
+    r = desk(client, token, "GET", "/kpis/report.pdf", params={**period, "currency": "DOP"})
+    assert 'filename="kpis-2026-11-22-2026-11-22-DOP.pdf"' in r.headers["content-disposition"]
+    text = pdf_text(r.content)
+    assert "Indicadores de recaudación en DOP" in text and "Período del 22/11/2026 al 22/11/2026 · Toda la red" in text
+    assert "140.00" in text and "67.00" not in text  # DOP collected; not USD's 25 + 30 + 12
+    assert "también hubo pagos en USD (3 pagos)" in text
+    assert "en USD" in pdf_text(desk(client, token, "GET", "/kpis/report.pdf", params=period).content)
+    assert main(["kpi", "--db", db_url, "--from", "2026-11-22", "--to", "2026-11-22", "--currency", "DOP"]) == 0
+    assert json.loads(capsys.readouterr().out)["collected"] == 14000
+    assert main(["kpi", "--db", db_url, "--from", "2026-11-22", "--to", "2026-11-22", "--currency", "XYZ"]) == 1
+    assert "No se reconoce la moneda «XYZ»" in capsys.readouterr().err
+    # a tie goes to the first in alphabetical order
+    sim.send(client, sim.batch([sim.void(items[4])]))
+    k = desk(client, token, "GET", "/kpis", params=period).json()
+    assert (k["currency"], k["currencies"]) == ("DOP", [{"currency": "DOP", "payments": 2}, {"currency": "USD", "payments": 2}])
 
 
 @pytest.mark.parametrize(

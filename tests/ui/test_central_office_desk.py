@@ -16,6 +16,7 @@ import subprocess
 import sys
 from datetime import date, datetime, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -479,8 +480,120 @@ def test_tables_export_as_csv_and_the_reports_as_pdf_into_the_chosen_folder(qtbo
     assert {r["tender"]: int(r["amount"]) for r in exported} == {r["tender"]: r["amount"] for r in k["by_tender"]}
     qtbot.mouseClick(kpi.pdf_button, Qt.MouseButton.LeftButton)
     idle(qtbot, desk)
-    assert desk.last_saved.name == "indicadores-2026-11-20-2026-11-24.pdf"
+    assert desk.last_saved.name == "indicadores-2026-11-20-2026-11-24-DOP.pdf"
+    assert not kpi.currency_box.isVisible()  # one currency in the period: nothing to choose
     assert "Indicadores de recaudación" in "".join(p.extract_text() for p in PdfReader(str(desk.last_saved)).pages)
+
+
+# -- KPIs of a period with two currencies ------------------------------------------------------
+
+
+class Loopback:
+    """The scripted terminal's ``client.post`` over real HTTP to the service under uvicorn."""
+
+    def __init__(self, url: str) -> None:
+        import requests
+
+        self.url, self.http = url, requests.Session()
+
+    def post(self, path: str, *, content: bytes | None = None, json: Any = None, headers: Any = None) -> Any:
+        return self.http.post(self.url + path, data=content, json=json, headers=headers, timeout=30)
+
+
+@pytest.fixture
+def two_currencies(tmp_path):
+    """A central with one agent whose terminal took DOP and USD payments on 22/11 and only DOP on 23/11."""
+    from central import admin, office
+    from tests.central.helpers import Sim
+    from tests.central.office_world import LiveCentral
+
+    db_url = f"sqlite:///{tmp_path / 'central.db'}"
+    migrate(db_url)
+    clock = Clock(at("2026-11-22T14:00:00"))
+    central = LiveCentral(db_url, clock)
+    try:
+        admin.add_agent(central.engine, "AG001", "Estafeta Centro")
+        (tmp_path / "accounts.csv").write_text("account_id,biller_id,name,national_id,segment,status,currency\n"
+                                               "A1,B1,Juan Pérez,001,residential,active,DOP\n"
+                                               "A2,B1,María Gómez,002,residential,active,DOP\n"
+                                               "U1,B1,Jane Roe,P-1,residential,active,USD\n", encoding="utf-8")
+        (tmp_path / "documents.csv").write_text("document_id,account_id,kind,issue_date,due_date,amount,currency\n"
+                                                "D-A1,A1,invoice,2026-11-01,2026-11-30,5000.00,DOP\n"
+                                                "D-A2,A2,invoice,2026-11-01,2026-11-30,5000.00,DOP\n"
+                                                "D-U1,U1,invoice,2026-11-01,2026-11-30,500.00,USD\n", encoding="utf-8")
+        assert admin.import_accounts(central.engine, tmp_path / "accounts.csv").applied
+        assert admin.import_documents(central.engine, tmp_path / "documents.csv").applied
+        _, code = admin.add_terminal(central.engine, "AG001", "Caja 1")
+        http = Loopback(central.url)
+        enrolled = http.post("/api/v1/terminals/enroll", json={"enrollment_code": code, "name": "Caja 1"}).json()
+        till = Sim(enrolled["terminal_id"], enrolled["secret"], enrolled["agent_id"], clock)
+        day1 = [("A1", "D-A1", "DOP", 150000), ("A2", "D-A2", "DOP", 82550), ("A1", "D-A1", "DOP", 10000),
+                ("U1", "D-U1", "USD", 12500)]
+        r = till.send(http, till.batch([till.payment(a, amount, allocations=[(d, amount)], currency=c) for a, d, c, amount in day1]))
+        assert r.status_code == 200, r.text
+        clock.advance(days=1)
+        till.business_date = "2026-11-23"
+        r = till.send(http, till.batch([till.payment("A2", 30000, allocations=[("D-A2", 30000)])]))
+        assert r.status_code == 200, r.text
+        token = office.add_admin_token(central.engine, "marta")
+        yield central, token, day1
+    finally:
+        central.stop()
+
+
+def test_kpis_of_a_period_with_two_currencies_show_one_at_a_time_with_a_selector(qtbot, two_currencies, tmp_path):
+    from ui.central_office import labels as L
+
+    central, token, day1 = two_currencies
+    dop = sum(amount for _, _, c, amount in day1 if c == "DOP")
+    usd = sum(amount for _, _, c, amount in day1 if c == "USD")
+    window = CentralOfficeWindow(DeskClient(central.url, token), user="marta")
+    window.choose_folder = lambda: str(tmp_path)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.start()
+    kpi = window.kpi_page
+    window.tabs.setCurrentWidget(kpi)
+    qtbot.waitUntil(lambda: window.worker.pending == 0, timeout=15_000)
+    kpi.date_from.setText("22/11/2026")
+    kpi.date_to.setText("22/11/2026")
+    qtbot.keyClick(kpi.date_to, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.worker.pending == 0, timeout=15_000)
+    # DOP has the most payments: it is shown first, with the selector to change it
+    assert kpi.currency_box.isVisible()
+    assert [kpi.currency.itemText(i) for i in range(kpi.currency.count())] == ["DOP · 3 pagos", "USD · 1 pago"]
+    assert kpi.currency.currentData() == "DOP"
+    assert kpi.figures["collected"].text() == L.money(dop, "DOP") == "RD$\u00a02,425.50"
+    assert kpi.figures["payments"].text() == "3"
+    assert sum(kpi.by_tender.values) == dop
+    assert "sin convertir" not in kpi.notice.text() + kpi.message.text()
+    # the clerk picks USD by keyboard: the central is asked again and every figure is in dollars
+    kpi.currency.setFocus()
+    qtbot.keyClick(kpi.currency, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: window.worker.pending == 0 and (kpi.kpis or {}).get("currency") == "USD", timeout=15_000)
+    assert kpi.currency.currentData() == "USD" and kpi.currency.count() == 2
+    assert kpi.figures["collected"].text() == L.money(usd, "USD") == "US$\u00a0125.00"
+    assert kpi.figures["payments"].text() == "1"
+    assert sum(kpi.by_tender.values) == usd
+    kpi.section.setCurrentIndex(kpi.section.findData("by_day"))
+    assert kpi.table_model.data(kpi.table_model.index(0, kpi.table_model.AMOUNT)) == "US$\u00a0125.00"
+    # the report is of the chosen currency
+    qtbot.mouseClick(kpi.pdf_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.worker.pending == 0, timeout=15_000)
+    assert window.last_saved.name == "indicadores-2026-11-22-2026-11-22-USD.pdf"
+    # back to pesos, then a day with pesos only: no selector
+    qtbot.keyClick(kpi.currency, Qt.Key.Key_Up)
+    qtbot.waitUntil(lambda: window.worker.pending == 0 and (kpi.kpis or {}).get("currency") == "DOP", timeout=15_000)
+    assert kpi.figures["collected"].text() == L.money(dop, "DOP")
+    kpi.date_from.setText("23/11/2026")
+    kpi.date_to.setText("23/11/2026")
+    qtbot.keyClick(kpi.date_to, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.worker.pending == 0 and (kpi.kpis or {}).get("period", {}).get("date_from") == "2026-11-23",
+                    timeout=15_000)
+    assert not kpi.currency_box.isVisible()
+    assert kpi.figures["collected"].text() == L.money(30000, "DOP")
+    window.worker.wait(10_000)
 
 
 # -- failures in plain words ------------------------------------------------------------------

@@ -98,7 +98,8 @@ def test_deposits_over_short_and_kpi_tables():
         "ana", "AG001", "3", "1", "", "RD$\u00a0100.00", "-RD$\u00a0100.00", "RD$\u00a0100.00"]
 
     k = KpiTableModel()
-    kpis = {"currencies": ["DOP"], "by_hour": [{"hour": 9, "count": 4, "amount": 589400}],
+    kpis = {"currency": "DOP", "currencies": [{"currency": "DOP", "payments": 4}, {"currency": "USD", "payments": 1}],
+            "by_hour": [{"hour": 9, "count": 4, "amount": 589400}],
             "ageing": [{"bucket": "90+", "amount": 130000}],
             "promises": {"detail": [{"account_id": "A1", "promise_date": "2026-11-22", "amount": 10000, "paid": 12000, "state": "kept"}]}}
     k.set_section(kpis, "by_hour")
@@ -108,6 +109,8 @@ def test_deposits_over_short_and_kpi_tables():
     assert (k.columnCount(), [cell(k, 0, c) for c in range(2)]) == (2, ["Más de 90 días", "RD$\u00a01,300.00"])
     k.set_section(kpis, "promises")
     assert [cell(k, 0, c) for c in range(5)] == ["A1", "22/11/2026", "RD$\u00a0100.00", "RD$\u00a0120.00", "Cumplida"]
+    k.set_section({**kpis, "currency": "USD"}, "ageing")  # the answer's one currency, even when the period has several
+    assert [cell(k, 0, c) for c in range(2)] == ["Más de 90 días", "US$\u00a01,300.00"]
     k.set_section(None, "by_day")
     assert k.rowCount() == 0
 

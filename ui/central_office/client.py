@@ -183,13 +183,17 @@ class DeskClient:
 
     # -- KPIs, over/short, audit -----------------------------------------------------
 
-    def kpis(self, date_from: str, date_to: str, *, agent_id: str | None = None,
-             biller_id: str | None = None) -> dict[str, Any]:
-        return self.get_json("/kpis", date_from=date_from, date_to=date_to, agent_id=agent_id, biller_id=biller_id)
+    def kpis(self, date_from: str, date_to: str, *, agent_id: str | None = None, biller_id: str | None = None,
+             currency: str | None = None) -> dict[str, Any]:
+        """The KPIs in one currency (``None``: the central picks the period's main one; the answer says which,
+        and lists every currency of the period with its payments)."""
+        return self.get_json("/kpis", date_from=date_from, date_to=date_to, agent_id=agent_id, biller_id=biller_id,
+                             currency=currency)
 
     def kpi_report(self, date_from: str, date_to: str, *, agent_id: str | None = None,
-                   biller_id: str | None = None) -> bytes:
-        return self.pdf("/kpis/report.pdf", date_from=date_from, date_to=date_to, agent_id=agent_id, biller_id=biller_id)
+                   biller_id: str | None = None, currency: str | None = None) -> bytes:
+        return self.pdf("/kpis/report.pdf", date_from=date_from, date_to=date_to, agent_id=agent_id, biller_id=biller_id,
+                        currency=currency)
 
     def over_short(self, *, date_from: str | None = None, date_to: str | None = None, agent_id: str | None = None,
                    cashier_id: str | None = None) -> list[dict[str, Any]]:

@@ -459,8 +459,8 @@ class KpiTableModel(RowsModel):
 
     def set_section(self, kpis: dict[str, Any] | None, section: str) -> None:
         self.section = section
-        currencies = (kpis or {}).get("currencies") or []
-        self.currency = currencies[0] if len(currencies) == 1 else None
+        # every amount of an answer is of its one currency
+        self.currency = (kpis or {}).get("currency")
         if not kpis:
             rows: list[Row] = []
         elif section == "promises":

@@ -813,11 +813,19 @@ class OverShortPage(Page):
 
 
 class KpiPage(Page):
-    """Collection indicators of a period: figures, four charts, and any of the tables."""
+    """Collection indicators of a period: figures, four charts, and any of the tables.
+
+    Every amount is of one currency (central never adds different ones): the
+    period's only one, or, when it has several, the one chosen in «Moneda» (the
+    one with the most payments until the clerk picks another).
+    """
 
     def __init__(self, desk: CentralOfficeWindow) -> None:
         super().__init__(desk)
         self.kpis: dict[str, Any] | None = None
+        #: the currency the clerk picked; None lets the central choose (the period's main one)
+        self.chosen_currency: str | None = None
+        self._filling_currencies = False
         self.date_from, self.date_to = date_edit(), date_edit()
         today = date.today()
         self.date_from.setText(L.day((today - timedelta(days=29)).isoformat()))
@@ -872,14 +880,24 @@ class KpiPage(Page):
         self.table_csv_button = button(self.tr("Exportar esta tabla CSV"), self.export_csv)
         tl.addWidget(self.table_csv_button)
         self.pdf_button = button(self.tr("Guardar informe PDF"), self.save_pdf)
-        self.currency_note = label("", "notice", wrap=True)
-        self.currency_note.hide()
+        # shown only when the period has payments in more than one currency
+        self.currency = QComboBox()
+        self.currency.setMinimumWidth(160)
+        self.currency.currentIndexChanged.connect(self.currency_changed)
+        self.currency_box = QWidget()
+        cl = QHBoxLayout(self.currency_box)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.addWidget(label(self.tr("Moneda"), "fieldLabel"))
+        cl.addWidget(self.currency)
+        cl.addWidget(label(self.tr("Hay pagos en varias monedas: cada cifra es de la moneda elegida, nunca se suman."), "hint",
+                           wrap=True), 1)
+        self.currency_box.hide()
         lay = QVBoxLayout(self)
         lay.addLayout(filter_row((self.tr("Desde"), self.date_from), (self.tr("Hasta"), self.date_to), (self.tr("Agente"), self.agent),
                                  (self.tr("Empresa"), self.biller), extra=[button(self.tr("Calcular"), self.refresh), self.pdf_button]))
         lay.addWidget(self.message)
         lay.addWidget(self.notice)
-        lay.addWidget(self.currency_note)
+        lay.addWidget(self.currency_box)
         lay.addLayout(grid)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(charts)
@@ -897,17 +915,41 @@ class KpiPage(Page):
     def refresh(self) -> None:
         if not self.guarded(lambda: self.period.update(self.read_filters())):
             return
-        p = dict(self.period)
-        self.run(lambda: self.desk.client.kpis(p["date_from"], p["date_to"], agent_id=p["agent_id"], biller_id=p["biller_id"]),
+        p, cur = dict(self.period), self.chosen_currency
+        self.run(lambda: self.desk.client.kpis(p["date_from"], p["date_to"], agent_id=p["agent_id"], biller_id=p["biller_id"],
+                                               currency=cur),
                  self.show_kpis)
+
+    def currency_changed(self, _index: int) -> None:
+        if self._filling_currencies:
+            return
+        self.chosen_currency = self.currency.currentData()
+        self.refresh()
+
+    def shown_currency(self) -> str | None:
+        """The currency of the figures on screen (what the exports ask for too)."""
+        return (self.kpis or {}).get("currency") or self.chosen_currency
+
+    def show_currencies(self, current: str | None, listed: list[dict[str, Any]]) -> None:
+        """The selector, with each currency and its payments, when there is more than one to choose from."""
+        choices = [(str(c.get("currency")), int(c.get("payments") or 0)) for c in listed if c.get("currency")]
+        if current and current not in [code for code, _ in choices]:
+            choices.append((current, 0))  # asked for, and without payments in this period: still there to switch back from
+        self._filling_currencies = True
+        try:
+            self.currency.clear()
+            for code, n in sorted(choices):
+                self.currency.addItem(self.tr("{code} · {n} pago").format(code=code, n=n) if n == 1 else
+                                      self.tr("{code} · {n} pagos").format(code=code, n=f"{n:,}"), code)
+            self.currency.setCurrentIndex(max(self.currency.findData(current), 0))
+        finally:
+            self._filling_currencies = False
+        self.currency_box.setVisible(len(choices) > 1)
 
     def show_kpis(self, k: dict[str, Any]) -> None:
         self.kpis = k
-        currencies = k.get("currencies") or []
-        cur = currencies[0] if len(currencies) == 1 else None
-        self.currency_note.setText(self.tr("Hay pagos en varias monedas ({c}): los montos se suman sin convertir.").format(
-            c=", ".join(currencies)) if len(currencies) > 1 else "")
-        self.currency_note.setVisible(len(currencies) > 1)
+        cur = k.get("currency")
+        self.show_currencies(cur, k.get("currencies") or [])
 
         def pct(v: Any) -> str:
             return "—" if v is None else f"{float(v):.1f} %"
@@ -954,14 +996,16 @@ class KpiPage(Page):
     def export_csv(self) -> None:
         if not self.guarded(lambda: self.period.update(self.read_filters())):
             return
-        p, section = dict(self.period), self.section.currentData()
-        self.desk.save(f"indicadores-{section}-{p['date_from']}-{p['date_to']}.csv",
-                       lambda: self.desk.client.csv("/kpis", section=section, **p), self)
+        p, section, cur = dict(self.period), self.section.currentData(), self.shown_currency()
+        suffix = f"-{cur}" if cur else ""
+        self.desk.save(f"indicadores-{section}-{p['date_from']}-{p['date_to']}{suffix}.csv",
+                       lambda: self.desk.client.csv("/kpis", section=section, currency=cur, **p), self)
 
     def save_pdf(self) -> None:
         if not self.guarded(lambda: self.period.update(self.read_filters())):
             return
-        p = dict(self.period)
-        self.desk.save(f"indicadores-{p['date_from']}-{p['date_to']}.pdf",
+        p, cur = dict(self.period), self.shown_currency()
+        suffix = f"-{cur}" if cur else ""
+        self.desk.save(f"indicadores-{p['date_from']}-{p['date_to']}{suffix}.pdf",
                        lambda: self.desk.client.kpi_report(p["date_from"], p["date_to"], agent_id=p["agent_id"],
-                                                           biller_id=p["biller_id"]), self)
+                                                           biller_id=p["biller_id"], currency=cur), self)
