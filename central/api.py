@@ -206,7 +206,7 @@ def create_app(db_url: str, *, clock: Clock | None = None, migrate: bool = False
 
     async def read_body(request: Request, limit: int) -> bytes:
         length = request.headers.get("content-length", "")
-        if length.isdigit() and int(length) > limit:
+        if length.isascii() and length.isdigit() and int(length) > limit:
             raise ApiError(413, "too_large", f"The body is over {limit} bytes.")
         chunks, size = [], 0
         async for chunk in request.stream():
@@ -449,7 +449,7 @@ def create_app(db_url: str, *, clock: Clock | None = None, migrate: bool = False
 
     def _snapshot(request: Request, body: bytes, cursor: str, limit_text: str) -> JSONResponse:
         authenticate(request, body)
-        if not limit_text.isdigit() or not 1 <= int(limit_text) <= SNAPSHOT_MAX:
+        if not (limit_text.isascii() and limit_text.isdigit()) or not 1 <= int(limit_text) <= SNAPSHOT_MAX:
             raise ApiError(400, "invalid_limit", f"limit is a whole number from 1 to {SNAPSHOT_MAX}.")
         limit = int(limit_text)
         position = decode_cursor(cursor)

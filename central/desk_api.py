@@ -109,7 +109,7 @@ def desk_router(engine: Engine, clock: Callable[[], datetime]) -> APIRouter:
 
     async def upload(request: Request) -> bytes:
         length = request.headers.get("content-length", "")
-        if length.isdigit() and int(length) > MAX_UPLOAD:
+        if length.isascii() and length.isdigit() and int(length) > MAX_UPLOAD:
             raise OfficeError("too_large", TOO_LARGE, 413)
         chunks, size = [], 0
         async for chunk in request.stream():

@@ -151,7 +151,7 @@ class LayoutBuilder:
         return self
 
     def barcode(self, digits: str) -> LayoutBuilder:
-        digits = "".join(c for c in digits if c.isdigit())
+        digits = "".join(c for c in digits if "0" <= c <= "9")
         if digits:
             self.elements.append(Barcode(digits))
         return self

@@ -98,7 +98,8 @@ class DenominationCount(QWidget):
 
     def _recount(self) -> None:
         for d, e, sub in zip(self._order, self.count_edits, self.subtotals):
-            n = int(e.text()) if e.text().strip().isdigit() else 0
+            text = e.text().strip()
+            n = int(text) if text.isascii() and text.isdigit() else 0
             sub.setText(self.formats.minor(d.minor * n) if n else "")
         self.changed.emit(self.total_minor())
 

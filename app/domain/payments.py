@@ -73,7 +73,7 @@ class CardTender:
     kind: Literal["card"] = "card"
 
     def __post_init__(self) -> None:
-        if not (len(self.last4) == 4 and self.last4.isdigit()):
+        if not (len(self.last4) == 4 and self.last4.isascii() and self.last4.isdigit()):
             raise DomainError("bad_last4", "Escriba solo los últimos 4 dígitos de la tarjeta.", field="last4")
 
     def to_wire(self) -> dict:

@@ -34,7 +34,7 @@ class User:
 
 
 def valid_pin(pin: str) -> bool:
-    return pin.isdigit() and 4 <= len(pin) <= 8
+    return pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 8
 
 
 def lockout_after_failure(failed_attempts: int, now: datetime) -> datetime | None:

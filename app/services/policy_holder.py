@@ -21,7 +21,7 @@ class PolicyHolder:
 
     def current(self, uow: UnitOfWork) -> Policy:
         stored = uow.values.get("policy_version")
-        if stored and stored.isdigit() and (self.central_version is None or int(stored) > self.central_version):
+        if stored and stored.isascii() and stored.isdigit() and (self.central_version is None or int(stored) > self.central_version):
             try:
                 self.policy = policy_from_document(json.loads(uow.values.get("policy_document") or "{}"), version=int(stored))
                 self.central_version = int(stored)

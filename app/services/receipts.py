@@ -80,7 +80,7 @@ def check_verification(secret: bytes, text: str) -> bool:
         version, payment_id, receipt_no, amount, mac = text.split("|")
     except ValueError:
         return False
-    if version != "V1" or not receipt_no.isdigit() or not amount.isdigit():
+    if version != "V1" or not _ascii_digits(receipt_no) or not _ascii_digits(amount):
         return False
     expected = verification_string(secret, payment_id, int(receipt_no), int(amount))
     return hmac.compare_digest(expected, text)
@@ -155,3 +155,8 @@ def _zone(name: str):
     from zoneinfo import ZoneInfo
 
     return ZoneInfo(name)
+
+
+def _ascii_digits(text: str) -> bool:
+    """0-9 only: ``"¹".isdigit()`` is true, and ``int("¹")`` raises."""
+    return text.isascii() and text.isdigit()

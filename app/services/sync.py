@@ -149,7 +149,7 @@ class SyncService:
         policy_from_document(document, version=version)  # raises DomainError: nothing stored
         with self.uow() as uow:
             current = uow.values.get("policy_version")
-            if current is None or not current.isdigit() or int(current) < version:
+            if current is None or not (current.isascii() and current.isdigit()) or int(current) < version:
                 uow.values.set("policy_document", json.dumps(document, ensure_ascii=False, sort_keys=True))
                 uow.values.set("policy_version", str(version))
                 record_audit(uow, self.clock.now(), None, "policy_received", version=version)

@@ -60,7 +60,8 @@ def test_a_re_import_reaches_the_snapshot_as_a_change(client, sim, seeded, tmp_p
 
 def test_bad_cursor_or_limit_is_400(client, sim):
     for query, code in (("cursor=garbage!", "invalid_cursor"), ("cursor=WzEsMl0", "invalid_cursor"),
-                        ("limit=0", "invalid_limit"), ("limit=5001", "invalid_limit"), ("limit=abc", "invalid_limit")):
+                        ("limit=0", "invalid_limit"), ("limit=5001", "invalid_limit"), ("limit=abc", "invalid_limit"),
+                        ("limit=%C2%B9", "invalid_limit")):  # "¹": isdigit() but not int() (a 500 found by the long fuzz)
         r = sim.get(client, f"/api/v1/snapshot/accounts?{query}")
         assert r.status_code == 400 and r.json()["error"] == code, query
     assert sim.get(client, "/api/v1/snapshot/accounts?limit=5000").status_code == 200

@@ -67,3 +67,14 @@ def test_card_tender_takes_only_four_digits():
     with pytest.raises(DomainError) as e:
         CardTender(Money.from_minor(1, "DOP"), "VISA", "4111111111111111", "ABC123")
     assert e.value.code == "bad_last4"
+    with pytest.raises(DomainError) as e:  # digits to str.isdigit(), not to a cashier or int()
+        CardTender(Money.from_minor(1, "DOP"), "VISA", "¹²³⁴", "ABC123")
+    assert e.value.code == "bad_last4"
+
+
+def test_superscript_digits_are_not_digits_of_a_pin_or_a_receipt():
+    from app.domain.users import valid_pin
+    from app.services.receipts import check_verification
+
+    assert not valid_pin("¹²³⁴") and valid_pin("1234")
+    assert check_verification(b"k", "V1|p|¹|100|abc") is False
