@@ -36,7 +36,8 @@ def table(results: list[CampaignResult], started: datetime, size: str, keep: dic
     rows = {**(keep or {}), **_rows(results, started, size)}
     lines = [
         BEGIN,
-        f"Last run on {platform.node() or 'host'} (Python {platform.python_version()}, {os.cpu_count()} cores).",
+        f"The last run of each campaign (its date and size in the row); this one on {platform.node() or 'a host'}"
+        f" with Python {platform.python_version()} and {os.cpu_count()} cores.",
         "",
         HEADER,
         "|---|---|---:|---|---|---|---|",
