@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 import uuid
 from pathlib import Path
 
@@ -69,10 +70,15 @@ def alembic_config() -> Config:
     return cfg
 
 
+#: Alembic loads its env.py and revision files through one module namespace, which is
+#: not thread-safe (two stores migrating at once in one process: KeyError 'script').
+_MIGRATING = threading.Lock()
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision (idempotent)."""
     cfg = alembic_config()
-    with engine.begin() as conn:
+    with _MIGRATING, engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
 

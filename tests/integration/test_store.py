@@ -126,3 +126,22 @@ def test_migration_0003_backfills_the_waiting_amounts(seeded, session):
     assert con.execute("select amount_minor from outbox where type='shift_open'").fetchone() == (None,)
     with seeded.uow() as uow:
         assert uow.payments.unsynced() == (1, p.amount_minor)
+
+
+def test_several_stores_open_at_once_in_one_process(tmp_path):
+    """Alembic's loading is not thread-safe: open_store serialises the migration step."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from app.storage.db import open_store
+
+    def open_one(n: int) -> list[str]:
+        engine, _ = open_store(tmp_path / f"t{n}" / "store.db")
+        try:
+            with engine.connect() as conn:
+                return [r[0] for r in conn.exec_driver_sql("SELECT version_num FROM alembic_version")]
+        finally:
+            engine.dispose()
+
+    with ThreadPoolExecutor(6) as pool:
+        versions = list(pool.map(open_one, range(6)))
+    assert len({tuple(v) for v in versions}) == 1 and len(versions[0]) == 1
