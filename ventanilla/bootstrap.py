@@ -22,7 +22,7 @@ from app.services.sync import SyncService
 from app.services.ports import Clock, PinHasher, SystemClock
 from app.services.shifts import ShiftService
 from app.settings import Settings, load_settings
-from app.storage.db import RECOVERY, StoreProblem, open_store
+from app.storage.db import RECOVERY, Checkpointer, StoreProblem, open_store
 from app.storage.uow import SqlUnitOfWork
 from ventanilla.paths import Paths
 
@@ -40,6 +40,7 @@ class Terminal:
     counter: CounterService
     shifts: ShiftService
     clock: Clock
+    checkpointer: Checkpointer | None = None  # stopped by close()
 
     def uow(self) -> SqlUnitOfWork:
         return self.counter.uow()
@@ -84,6 +85,8 @@ class Terminal:
         return ReceiptService(self.counter.uow, self.clock, self.settings, base64.b64decode(secret) if secret else b"")
 
     def close(self) -> None:
+        if self.checkpointer is not None:
+            self.checkpointer.stop()
         self.engine.dispose()
 
 
@@ -117,6 +120,7 @@ def build_terminal(paths: Paths, *, clock: Clock | None = None, hasher: PinHashe
         counter=CounterService(uow, clock, settings, terminal_id, policies),
         shifts=ShiftService(uow, clock, settings, policies),
         clock=clock,
+        checkpointer=Checkpointer(paths.store, engine).start(),  # the WAL copied off the payment's path
     )
 
 

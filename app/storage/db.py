@@ -7,10 +7,12 @@ upgraded by Alembic on every start.
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 import threading
 import uuid
+import weakref
 from pathlib import Path
 
 from alembic import command
@@ -20,6 +22,8 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.errors import DomainError
+
+log = logging.getLogger("ventanilla.store")
 
 
 class StoreProblem(DomainError):
@@ -33,11 +37,18 @@ RECOVERY = (
 SENTINEL = "store.id"
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+#: A safety net only: the Checkpointer keeps the WAL far below it, so no payment's
+#: commit pays for a checkpoint (SQLite's default, 1,000 pages, made one commit in
+#: sixty copy the WAL into the file: p99 5.5 ms and stalls up to 150 ms on a
+#: 1,000,000-account store; off the commit path, p99 3.3 ms and at most 10 ms).
+WAL_AUTOCHECKPOINT_PAGES = 10_000
+
 PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=FULL",
     "PRAGMA foreign_keys=ON",
     "PRAGMA busy_timeout=5000",
+    f"PRAGMA wal_autocheckpoint={WAL_AUTOCHECKPOINT_PAGES}",
 )
 
 
@@ -111,6 +122,58 @@ def open_store(path: Path | str) -> tuple[Engine, sessionmaker[Session]]:
         sentinel.write_text(f"{uuid.uuid4()}\n", encoding="utf-8")
     _owner_only(path)
     return engine, sessionmaker(engine, expire_on_commit=False)
+
+
+class Checkpointer:
+    """Copies the WAL into the store file every few seconds, on its own thread.
+
+    A ``PASSIVE`` checkpoint never waits for readers or writers, so the counter
+    never waits for it either; what it could not copy now it copies next time.
+    Each run opens the file read-write without creating it (a store deleted
+    under a running terminal is not recreated empty).  The thread ends with
+    ``stop()``, when the file is gone, or when ``owner`` (the store's engine)
+    is no longer referenced.
+    """
+
+    def __init__(self, path: Path | str, owner: object, every_s: float = 2.0) -> None:
+        self.path, self.every_s = Path(path), every_s
+        self._owner = weakref.ref(owner)
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.runs = 0
+
+    def start(self) -> Checkpointer:
+        self._thread = threading.Thread(target=self._loop, name="store-checkpoint", daemon=True)
+        self._thread.start()
+        return self
+
+    def run_once(self) -> tuple[int, int, int]:
+        """(busy, frames in the WAL, frames copied) as SQLite reports them."""
+        con = sqlite3.connect(f"file:{self.path}?mode=rw", uri=True, isolation_level=None)
+        try:
+            busy, frames, copied = con.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        finally:
+            con.close()
+        self.runs += 1
+        return busy, frames, copied
+
+    def _loop(self) -> None:
+        while not self._stop.wait(self.every_s) and self._owner() is not None:
+            try:
+                self.run_once()
+            except sqlite3.Error as e:
+                if not self.path.exists():
+                    break
+                log.warning("checkpoint of %s failed: %s", self.path, e)
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join(5)
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
 
 
 def _owner_only(path: Path) -> None:

@@ -145,3 +145,25 @@ def test_several_stores_open_at_once_in_one_process(tmp_path):
     with ThreadPoolExecutor(6) as pool:
         versions = list(pool.map(open_one, range(6)))
     assert len({tuple(v) for v in versions}) == 1 and len(versions[0]) == 1
+
+
+def test_the_wal_is_copied_off_the_payment_path_and_the_thread_ends_with_the_terminal(seeded, session):
+    from app.storage.db import WAL_AUTOCHECKPOINT_PAGES, Checkpointer
+
+    cp = seeded.checkpointer
+    assert cp is not None and cp.running
+    with seeded.engine.connect() as conn:  # commits checkpoint only past this safety net
+        assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == WAL_AUTOCHECKPOINT_PAGES
+    from tests.integration.test_store_damage import some_payments
+
+    some_payments(seeded, session, 20)
+    busy, frames, copied = cp.run_once()
+    assert busy == 0 and frames > 20 and copied == frames  # every frame copied, the counter never waited
+    wal = seeded.paths.store.with_name("store.db-wal")
+    seeded.close()
+    assert not cp.running
+    # a checkpointer never recreates a store that is gone
+    gone = Checkpointer(wal.with_name("missing.db"), seeded.engine)
+    with pytest.raises(sqlite3.OperationalError):
+        gone.run_once()
+    assert not wal.with_name("missing.db").exists()
