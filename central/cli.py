@@ -137,7 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from central.api import DB_ENV, create_app, tune_gc
 
         if args.workers < 1:
-            print("error: --workers is 1 or more", file=sys.stderr)
+            print("error: --workers es 1 o más", file=sys.stderr)
             return 2
         if args.workers == 1:
             app = create_app(url, migrate=True)
@@ -184,7 +184,7 @@ def _run(args: argparse.Namespace, engine, admin) -> int:  # type: ignore[no-unt
         return 0
     if cmd == "import-accounts":
         if not args.accounts and not args.documents:
-            print("error: give --accounts CSV, --documents CSV or both", file=sys.stderr)
+            print("error: indique --accounts CSV, --documents CSV o ambos", file=sys.stderr)
             return 2
         status = 0
         reports = []
@@ -194,18 +194,15 @@ def _run(args: argparse.Namespace, engine, admin) -> int:  # type: ignore[no-unt
             reports.append(admin.import_documents(engine, args.documents))
         for report in reports:
             if report.applied:
-                print(f"{report.path}: {report.rows} rows applied")
+                print(f"{report.path}: {report.rows} filas aplicadas")
             else:
-                status = 1
-                print(f"{report.path}: nothing applied, {len(report.errors)} bad rows:", file=sys.stderr)
-                for line, message in report.errors:
-                    print(f"  line {line}: {message}", file=sys.stderr)
+                status = _print_refused(report)
         return status
     if cmd == "set-policy":
         try:
             toml_text = Path(args.policy).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as e:
-            print(f"error: cannot read {args.policy}: {e}", file=sys.stderr)
+            print(f"error: no se pudo leer {args.policy}: {e}", file=sys.stderr)
             return 1
         version = admin.set_policy(engine, args.agent, toml_text)
         print(f"policy version {version} in force for agent {args.agent}")
@@ -260,14 +257,20 @@ OFFICE_COMMANDS = {
 }
 
 
+def _print_refused(report) -> int:  # type: ignore[no-untyped-def]
+    """A refused file: nothing of it applied, each bad line by its number (exit status 1)."""
+    n = len(report.errors)
+    print(f"{report.path}: no se aplicó nada; {n} {'línea con error' if n == 1 else 'líneas con errores'}:", file=sys.stderr)
+    for line, message in report.errors:
+        print(f"  línea {line}: {message}", file=sys.stderr)
+    return 1
+
+
 def _print_import(report) -> int:  # type: ignore[no-untyped-def]
     if not report.applied:
-        print(f"{report.path}: nothing applied, {len(report.errors)} bad lines:", file=sys.stderr)
-        for line, message in report.errors:
-            print(f"  line {line}: {message}", file=sys.stderr)
-        return 1
-    counts = ", ".join(f"{k} {v}" for k, v in sorted(report.counts.items())) or "nothing new"
-    print(f"{report.path}: {report.rows} lines read: {counts}")
+        return _print_refused(report)
+    counts = ", ".join(f"{k} {v}" for k, v in sorted(report.counts.items())) or "nada nuevo"
+    print(f"{report.path}: {report.rows} líneas leídas: {counts}")
     return 0
 
 

@@ -63,10 +63,10 @@ def test_bad_rows_are_reported_by_line_and_nothing_of_that_file_is_applied(db_ur
                         encoding="utf-8")
     assert main(["import-accounts", "--db", db_url, "--accounts", str(accounts)]) == 1
     err = capsys.readouterr().err
-    assert "line 3: La columna «account_id» está vacía; es obligatoria." in err
-    assert "line 4: No se reconoce la moneda «XXX»: escriba su código ISO de tres letras" in err
-    assert "line 5: La cuenta A1 ya está en la línea 2; cada cuenta va una sola vez." in err
-    assert "  line 2:" not in err
+    assert "línea 3: La columna «account_id» está vacía; es obligatoria." in err
+    assert "línea 4: No se reconoce la moneda «XXX»: escriba su código ISO de tres letras" in err
+    assert "línea 5: La cuenta A1 ya está en la línea 2; cada cuenta va una sola vez." in err
+    assert "  línea 2:" not in err
     assert query(db_url, "SELECT count(*) FROM accounts") == [(0,)]
 
     accounts.write_text(ACCOUNTS + "A1,B1,Juan,001,res,active,DOP\n", encoding="utf-8")
@@ -79,8 +79,8 @@ def test_bad_rows_are_reported_by_line_and_nothing_of_that_file_is_applied(db_ur
                        (4, "La cuenta A9 no existe en la central: impórtela primero (en el archivo de cuentas)."),
                        (5, "La fecha «issue_date» se escribe AAAA-MM-DD, por ejemplo 2026-11-23 (dice «31/10/2026»)."),
                        (6, "La moneda USD no es la de la cuenta A1, que está en DOP.")):
-        assert f"line {line}: {said}" in err
-    assert "  line 2:" not in err
+        assert f"línea {line}: {said}" in err
+    assert "  línea 2:" not in err
     assert query(db_url, "SELECT count(*) FROM accounts") == [(1,)]
     assert query(db_url, "SELECT count(*) FROM documents") == [(0,)]
 
@@ -89,7 +89,7 @@ def test_a_file_with_missing_columns_is_refused(db_url, tmp_path, capsys):
     accounts = tmp_path / "accounts.csv"
     accounts.write_text("account_id,name\nA1,Juan\n", encoding="utf-8")
     assert main(["import-accounts", "--db", db_url, "--accounts", str(accounts)]) == 1
-    assert ("line 1: Faltan las columnas «biller_id», «national_id», «segment», «status», «currency». La primera línea del "
+    assert ("línea 1: Faltan las columnas «biller_id», «national_id», «segment», «status», «currency». La primera línea del "
             "archivo debe ser «account_id,biller_id,name,national_id,segment,status,currency».") in capsys.readouterr().err
 
 

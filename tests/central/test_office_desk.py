@@ -346,7 +346,7 @@ def test_office_cli_closes_reconciles_imports_and_reports(db_url, seeded, tmp_pa
     bad = tmp_path / "bad.csv"
     bad.write_text("date,reference,amount\n", encoding="utf-8")
     assert main(["import-bank-statement", "--db", db_url, str(bad)]) == 1
-    assert "line 1: Falta la columna «currency»." in capsys.readouterr().err
+    assert "línea 1: Falta la columna «currency»." in capsys.readouterr().err
     assert main(["reconcile", "--db", db_url]) == 0
     assert "1 RECONCILED" in capsys.readouterr().out
     assert main(["windows", "--db", db_url]) == 0

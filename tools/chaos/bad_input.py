@@ -374,7 +374,7 @@ def fuzz_csv_imports(result: CampaignResult, folder: Path, examples: int, log: L
     bad.write_text("\n".join([ACCOUNTS_HEADER, GOOD_ACCOUNTS[0].replace("A1", "A9"), "A10,B1,X,1,residential,active,XXX"]) + "\n",
                    encoding="utf-8")
     r = common.central_cli(url, "import-accounts", "--accounts", str(bad), check=False)
-    result.check(r.returncode == 1 and "line 3" in r.stderr and "Traceback" not in r.stderr and _db_digest(engine) == before,
+    result.check(r.returncode == 1 and "línea 3" in r.stderr and "Traceback" not in r.stderr and _db_digest(engine) == before,
                  "CLI import-accounts: bad file refused whole with line numbers", f"exit {r.returncode}: {r.stderr[-300:]}")
     engine.dispose()
     result.figures["CSV files applied / refused"] = f"{counts['applied']} / {counts['refused']}"
