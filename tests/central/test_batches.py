@@ -218,7 +218,7 @@ def test_a_payment_to_an_unknown_account_is_posted_to_suspense_and_flagged(clien
     from central.cli import main
 
     assert main(["exceptions", "--db", db_url]) == 0
-    assert f"flagged unknown_account item {p['id']}" in capsys.readouterr().out
+    assert f"con observaciones unknown_account registro {p['id']}" in capsys.readouterr().out
 
 
 def test_a_payment_beyond_the_balance_is_flagged_account_overpaid_and_kept_as_credit(client, make_sim, seeded):

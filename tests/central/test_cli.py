@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from sqlalchemy import text
 
 from central.cli import default_db_url, main
@@ -99,7 +101,7 @@ def test_set_policy_stores_toml_with_an_increasing_version(db_url, tmp_path, cap
     policy.write_text('[offline]\nmax_payment = 500000\n[tenders]\ncheque = false\n', encoding="utf-8")
     assert main(["set-policy", "--db", db_url, "--agent", "AG001", str(policy)]) == 0
     assert main(["set-policy", "--db", db_url, "--agent", "AG001", str(policy)]) == 0
-    assert "policy version 2" in capsys.readouterr().out
+    assert "versión 2 de la política vigente para el agente AG001" in capsys.readouterr().out
     policy.write_text("not = [valid", encoding="utf-8")
     assert main(["set-policy", "--db", db_url, "--agent", "AG001", str(policy)]) == 1
     assert query(db_url, "SELECT max(version) FROM policies") == [(2,)]
@@ -123,3 +125,64 @@ def test_a_documents_file_with_only_its_header_applies_nothing_and_touches_nothi
     assert main(["import-accounts", "--db", db_url, "--documents", str(documents)]) == 0
     assert query(db_url, "SELECT account_id, balance, change_seq, updated_at FROM accounts") == before
     assert query(db_url, "SELECT count(*) FROM documents") == [(0,)]
+
+
+def test_the_help_speaks_spanish_and_keeps_the_command_and_option_names(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("uso: ventanilla central")
+    assert "Administración de la central" in out and "muestra esta ayuda y termina" in out
+    words = " ".join(out.split())  # argparse wraps to the terminal's width
+    assert "add-terminal da de alta una terminal e imprime su código de alta de un solo uso" in words
+    assert "usage:" not in out and "show this help" not in out
+    with pytest.raises(SystemExit) as done:
+        main(["import-accounts", "--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    words = " ".join(out.split())
+    assert out.startswith("uso: ventanilla central import-accounts")
+    assert "--accounts CSV archivo de cuentas, con las columnas account_id" in words
+    assert "opciones:" in out and "--db URL dirección de la base de datos" in words
+
+
+def test_argparse_complaints_are_spanish_too(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["add-agent", "--id", "AG001"])
+    assert done.value.code == 2
+    assert "error: faltan argumentos obligatorios: --name" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["windows", "--state", "CERRADA"])
+    assert "argumento --state: 'CERRADA' no es válido (elija entre 'OPEN', 'CLOSED', 'RECONCILED')" in capsys.readouterr().err
+
+
+def test_agent_and_terminal_lines_are_spanish_and_the_code_stays_alone_on_the_last_line(db_url, capsys):
+    assert main(["init", "--db", db_url]) == 0
+    assert capsys.readouterr().out.startswith("base de datos de la central lista: sqlite:///")
+    assert main(["add-agent", "--db", db_url, "--id", "AG001", "--name", "Estafeta Centro"]) == 0
+    assert capsys.readouterr().out == "agente AG001 (Estafeta Centro) dado de alta\n"
+    assert main(["add-terminal", "--db", db_url, "--agent", "AG001", "--name", "Caja 1"]) == 0
+    first, second, code = capsys.readouterr().out.splitlines()
+    assert first == "terminal AG001-T01 (Caja 1) dada de alta en el agente AG001"
+    assert second.startswith("código de alta de un solo uso (se muestra solo esta vez")
+    assert re.fullmatch(r"[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}", code)
+    assert main(["disable-terminal", "--db", db_url, "--terminal", "AG001-T01"]) == 0
+    assert capsys.readouterr().out == "terminal AG001-T01 deshabilitada\n"
+    assert main(["gaps", "--db", db_url]) == 0
+    assert main(["exceptions", "--db", db_url]) == 0
+    assert capsys.readouterr().out == "sin huecos: no falta ningún seq\nno hay excepciones abiertas\n"
+
+
+def test_the_trial_balance_names_every_ledger_account_in_spanish(db_url, capsys):
+    from central.cli import _ACCOUNT_NAMES
+    from central.ledger import CHART
+
+    assert set(_ACCOUNT_NAMES) == set(CHART)  # a new ledger account needs its Spanish name here
+    main(["add-agent", "--db", db_url, "--id", "AG001", "--name", "Centro"])
+    main(["record-deposit", "--db", db_url, "--agent", "AG001", "--currency", "DOP", "--amount", "1500.25"])
+    assert capsys.readouterr().out.splitlines()[-1].startswith("depósito contabilizado en el asiento deposit:")
+    assert main(["trial-balance", "--db", db_url]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["1040", "Caja", "fuerte", "/", "efectivo", "en", "tránsito", "(por", "agente)", "DOP", "0", "150025"]
+    assert lines[1].startswith("1050 Depósitos en banco (por agente)") and lines[-1].split() == ["total", "150025", "150025"]

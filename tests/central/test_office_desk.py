@@ -342,15 +342,15 @@ def test_office_cli_closes_reconciles_imports_and_reports(db_url, seeded, tmp_pa
     statement = tmp_path / "bank.csv"
     statement.write_text("date,reference,amount,currency\n2026-11-23,AG001-20261122,150.50,DOP\n", encoding="utf-8")
     assert main(["import-bank-statement", "--db", db_url, str(statement), "--bank", "BHD"]) == 0
-    assert "matched 1" in capsys.readouterr().out
+    assert "bank.csv: 1 línea leída: conciliadas por referencia: 1" in capsys.readouterr().out
     bad = tmp_path / "bad.csv"
     bad.write_text("date,reference,amount\n", encoding="utf-8")
     assert main(["import-bank-statement", "--db", db_url, str(bad)]) == 1
     assert "línea 1: Falta la columna «currency»." in capsys.readouterr().err
     assert main(["reconcile", "--db", db_url]) == 0
-    assert "1 RECONCILED" in capsys.readouterr().out
+    assert "revisada 1 ventana cerrada" in (out := capsys.readouterr().out) and "1 conciliada (RECONCILED)" in out
     assert main(["windows", "--db", db_url]) == 0
-    assert "AG001 2026-11-22 RECONCILED" in capsys.readouterr().out
+    assert "AG001 2026-11-22 RECONCILED (conciliada)" in (out := capsys.readouterr().out) and "Integridad: cuadra" in out
     assert main(["kpi", "--db", db_url, "--from", "2026-11-22", "--to", "2026-11-22"]) == 0
     assert json.loads(capsys.readouterr().out)["collected"] == 15050
     assert main(["kpi", "--db", db_url, "--from", "2026-11-22", "--to", "2026-11-22", "--pdf", str(tmp_path / "k.pdf")]) == 0
