@@ -27,6 +27,7 @@ from central.api import create_app
 from central.db import make_engine, migrate
 from tests.central.conftest import ACCOUNTS_CSV, DOCUMENTS_CSV
 from tests.central.helpers import Sim
+from tools.chaos.common import child_pids
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -245,18 +246,6 @@ def test_serve_survives_sigkill_mid_batch_with_all_or_nothing(tmp_path):
                 proc.kill()
 
 
-def _children(pid: int) -> list[int]:
-    out = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            out.append(int(stat.parent.name))
-    return out
-
-
 @pytest.mark.slow
 def test_serve_with_two_worker_processes_records_every_payment_once(live_url, tmp_path):
     """``serve --workers 2``: terminals spread over two processes; one writer at a time, nothing doubled."""
@@ -268,7 +257,7 @@ def test_serve_with_two_worker_processes_records_every_payment_once(live_url, tm
         _wait_port(port, proc, timeout=40)
         base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 30
-        while len(_children(proc.pid)) < 2 or requests.get(base + "/api/v1/health", timeout=5).status_code != 200:
+        while len(child_pids(proc.pid)) < 2 or requests.get(base + "/api/v1/health", timeout=5).status_code != 200:
             assert time.monotonic() < deadline, "two workers did not start"
             time.sleep(0.1)
         sims = [enroll(live_url, base, f"Caja {i}") for i in range(6)]

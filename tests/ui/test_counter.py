@@ -199,14 +199,19 @@ def test_a_scan_after_half_typed_text_searches_only_what_was_scanned(qtbot, at_c
     assert not c.search.text().startswith("gar")
 
 
-def test_f9_reprints_the_last_receipt_as_a_copy(qtbot, at_counter, terminal, printer):
-    c = at_counter.counter
+def pay_exact_cash(qtbot, c, terminal) -> None:
+    """Search a payable account, F2, Enter: the payment commits and its receipt prints."""
     view = payable_account(terminal)
     with qtbot.waitSignal(c.search_finished):
         type_into(qtbot, c.search, view.account.account_id)
     qtbot.keyClick(focused(), Qt.Key.Key_F2)
     with qtbot.waitSignals([c.payment_committed, c.print_finished]):
         qtbot.keyClick(focused(), Qt.Key.Key_Return)
+
+
+def test_f9_reprints_the_last_receipt_as_a_copy(qtbot, at_counter, terminal, printer):
+    c = at_counter.counter
+    pay_exact_cash(qtbot, c, terminal)
     assert len(printer.receipts) == 1
     with qtbot.waitSignal(c.print_finished, timeout=5000):
         qtbot.keyClick(focused(), Qt.Key.Key_F9)
@@ -217,12 +222,7 @@ def test_f9_reprints_the_last_receipt_as_a_copy(qtbot, at_counter, terminal, pri
 
 def test_a_reprint_the_printer_refused_is_not_counted_and_the_next_one_takes_its_number(qtbot, at_counter, terminal, printer):
     c = at_counter.counter
-    view = payable_account(terminal)
-    with qtbot.waitSignal(c.search_finished):
-        type_into(qtbot, c.search, view.account.account_id)
-    qtbot.keyClick(focused(), Qt.Key.Key_F2)
-    with qtbot.waitSignals([c.payment_committed, c.print_finished]):
-        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    pay_exact_cash(qtbot, c, terminal)
     printer.fault = ("cover_open", "La tapa de la impresora está abierta: ciérrela y reintente.")
     with qtbot.waitSignal(c.print_finished, timeout=5000) as failed:
         qtbot.keyClick(focused(), Qt.Key.Key_F9)

@@ -154,10 +154,11 @@ class CentralProcess:
     def rss_kib(self) -> int:
         """Resident memory of the service: the process and its worker processes (``--workers N``)."""
         assert self.proc is not None
-        return sum(_rss_kib(pid) for pid in [self.proc.pid, *_children(self.proc.pid)])
+        return sum(_rss_kib(pid) for pid in [self.proc.pid, *child_pids(self.proc.pid)])
 
 
-def _children(pid: int) -> list[int]:
+def child_pids(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (a server's workers), read from /proc."""
     out = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
